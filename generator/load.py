@@ -1,0 +1,306 @@
+"""Reading practice files: bytes → text → front matter with line numbers + body.
+
+Nothing here knows the schema; it only turns a file into data or into problems that name the
+file and line. YAML is composed with libyaml when available (10,000 files must check in under
+2 s) and converted by our own walk so that every key and list item keeps its line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .model import ERROR, WARNING, Problem
+
+MAX_BYTES = 200 * 1024
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg"}
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = SafeConstructor()
+
+KeyPath = tuple[str | int, ...]
+
+
+class YamlFloat(float):
+    """A float that remembers how it was written: `17.10` is target "17.10", not 17.1."""
+
+    raw: str
+
+
+@dataclass
+class Source:
+    """A practice file split into front matter (with lines per key path) and body."""
+
+    path: Path
+    display: str
+    data: dict[str, Any]
+    lines: dict[KeyPath, int]
+    body: str
+    body_line: int
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, *key: str | int) -> int:
+        """The line of `key` (a key path), or of its nearest parent that has one."""
+        path: KeyPath = tuple(key)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+def display_path(path: Path) -> str:
+    """The path as a user would type it: relative to the working directory when inside it."""
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- finding files -------------------------------------------------------------------------
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Practice files under `paths` (folders or files), sorted, and problems with the paths.
+
+    In folders, names starting with `_` or `.` are not practices (`_lijsten/`,
+    `_afbeeldingen/`); a stray file that is neither a practice nor an image gets a warning
+    rather than being skipped in silence.
+    """
+    found: set[Path] = set()
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_file():
+            found.add(path)
+        elif path.is_dir():
+            found.update(_walk(path, problems))
+        else:
+            problems.append(Problem(path.as_posix(), 1, ERROR, None, "bestand of map bestaat niet."))
+    return sorted(found), problems
+
+
+def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
+    result = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(("_", ".")))
+        for name in sorted(filenames):
+            path = Path(dirpath, name)
+            suffix = path.suffix.lower()
+            if name.startswith((".", "_")) or suffix in IMAGE_SUFFIXES or name.endswith(".schema.json"):
+                continue
+            if suffix == ".md" and path.suffix == ".md":
+                result.append(path)
+            else:
+                problems.append(
+                    Problem(
+                        display_path(path), 1, WARNING, None,
+                        "dit bestand wordt niet gelezen: een praktijk is een bestand met de "
+                        "extensie '.md' (kleine letters).",
+                    )
+                )
+    return result
+
+
+# --- reading one file ----------------------------------------------------------------------
+
+
+def read_source(path: Path, display: str | None = None) -> tuple[Source | None, list[Problem]]:
+    """Read and split one file. Returns (None, problems) when there is nothing to validate."""
+    shown = display or display_path(path)
+
+    def fail(line: int, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(shown, line, ERROR, None, message)]
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return fail(1, f"bestand kan niet gelezen worden ({exc.strerror}).")
+    if len(raw) > MAX_BYTES:
+        return fail(1, f"het bestand is {len(raw) // 1024} KB; de grens is {MAX_BYTES // 1024} KB. "
+                       "Zet grote afbeeldingen of bijlagen niet in de tekst.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return fail(line, "het bestand is geen geldige UTF-8-tekst (byte "
+                          f"0x{raw[exc.start]:02x}). Sla het op als UTF-8, bijvoorbeeld via "
+                          "'Opslaan als' in je teksteditor.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return split(text, path, shown)
+
+
+def split(text: str, path: Path, shown: str) -> tuple[Source | None, list[Problem]]:
+    """Split text into front matter and body and parse the front matter."""
+    if not text.strip():
+        return None, [Problem(shown, 1, ERROR, None, "het bestand is leeg.")]
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, [Problem(shown, 1, ERROR, None,
+                              "het bestand begint niet met front matter: de eerste regel moet "
+                              "'---' zijn, dan de velden (titel: …), dan weer '---'.")]
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return None, [Problem(shown, 1, ERROR, None,
+                              "de front matter wordt niet afgesloten: zet een regel '---' na het "
+                              "laatste veld, vóór de tekst.")]
+    front = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    problems: list[Problem] = []
+    data, key_lines = parse_front_matter(front, 2, shown, problems)
+    if data is None:
+        return None, problems
+    source = Source(path, shown, data, key_lines, body, end + 2, problems)
+    return source, problems
+
+
+def parse_front_matter(
+    text: str, first_line: int, shown: str, problems: list[Problem]
+) -> tuple[dict[str, Any] | None, dict[KeyPath, int]]:
+    """Parse YAML that starts at `first_line` of the file into a mapping with key lines."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        line, message = yaml_error(exc)
+        problems.append(Problem(shown, line + first_line, ERROR, None, message))
+        return None, {}
+    except yaml.YAMLError as exc:  # unmarked errors are rare (e.g. a NUL character)
+        problems.append(Problem(shown, first_line, ERROR, None, f"ongeldige YAML ({exc})."))
+        return None, {}
+    if node is None:
+        problems.append(Problem(shown, first_line - 1, ERROR, None,
+                                "de front matter is leeg: vul de velden in (titel, gemeenten, …)."))
+        return None, {}
+    if not isinstance(node, MappingNode):
+        kind = "een lijst" if isinstance(node, SequenceNode) else "losse tekst"
+        problems.append(Problem(shown, node.start_mark.line + first_line, ERROR, None,
+                                f"de front matter is {kind}; verwacht worden velden met een "
+                                "waarde, één per regel, zoals 'titel: Mijn praktijk'."))
+        return None, {}
+    walker = _Walker(first_line, shown, problems)
+    return walker.convert(node, ()), walker.lines
+
+
+class _Walker:
+    """Turns a composed YAML node into Python values, recording the line of every key path."""
+
+    def __init__(self, first_line: int, shown: str, problems: list[Problem]) -> None:
+        self.offset = first_line
+        self.shown = shown
+        self.problems = problems
+        self.lines: dict[KeyPath, int] = {}
+        self.active: set[int] = set()
+
+    def convert(self, node: Node, path: KeyPath) -> Any:
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.active:  # an alias that points at its own ancestor
+            self.error(node, "een YAML-verwijzing (*) verwijst naar zichzelf.")
+            return None
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.item(child, path + (i,)) for i, child in enumerate(node.value)]
+            return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def item(self, node: Node, path: KeyPath) -> Any:
+        self.lines[path] = node.start_mark.line + self.offset
+        return self.convert(node, path)
+
+    def mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, "een veldnaam moet gewone tekst zijn.")
+                continue
+            key = str(self.scalar(key_node))
+            line = key_node.start_mark.line + self.offset
+            if key in result:
+                first = self.lines[path + (key,)]
+                self.error(key_node, f"het veld '{key}' staat twee keer in de front matter "
+                                     f"(ook op regel {first}); houd er één.")
+                continue
+            self.lines[path + (key,)] = line
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str":
+            return node.value
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:float":
+            value = YamlFloat(_constructor.construct_yaml_float(node))
+            value.raw = node.value
+            return value
+        constructors = {
+            "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+            "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+            "tag:yaml.org,2002:timestamp": _constructor.construct_yaml_timestamp,
+        }
+        if tag in constructors:
+            try:
+                return constructors[tag](node)
+            except (ValueError, yaml.YAMLError):
+                return node.value  # e.g. 2025-02-30: kept as text, the field rule reports it
+        self.error(node, f"onbekende YAML-markering '{tag}'; schrijf de waarde als gewone tekst.")
+        return node.value
+
+    def error(self, node: Node, message: str) -> None:
+        line = node.start_mark.line + self.offset
+        self.problems.append(Problem(self.shown, line, ERROR, None, message))
+
+
+# --- YAML error messages in Dutch ----------------------------------------------------------
+
+_YAML_HINTS = [
+    ("found character '\\t'", "er staat een tab-teken: spring in met spaties, niet met tabs."),
+    ("found a tab character", "er staat een tab-teken: spring in met spaties, niet met tabs."),
+    ("mapping values are not allowed", "onverwachte dubbele punt. Zet tekst die zelf een ':' "
+     "bevat tussen aanhalingstekens, of controleer het inspringen van deze regel."),
+    ("while scanning a quoted scalar", "een aanhalingsteken wordt geopend maar niet gesloten."),
+    ("while parsing a flow sequence", "een lijst tussen [ ] wordt niet gesloten met ']' of "
+     "mist een komma tussen de waarden."),
+    ("while parsing a flow mapping", "een { wordt niet gesloten met '}' of mist een komma."),
+    ("while parsing a block mapping", "het inspringen klopt niet: velden op hetzelfde niveau "
+     "moeten precies even ver inspringen."),
+    ("while parsing a block collection", "het inspringen van deze lijst klopt niet: zet elk "
+     "item op een eigen regel met '- ' op dezelfde inspringing."),
+    ("while scanning a simple key", "deze regel heeft geen dubbele punt na de veldnaam "
+     "(verwacht: 'veld: waarde')."),
+    ("while scanning an alias", "een '*' aan het begin van een waarde heeft in YAML een "
+     "speciale betekenis; zet de waarde tussen aanhalingstekens."),
+    ("while scanning an anchor", "een '&' aan het begin van een waarde heeft in YAML een "
+     "speciale betekenis; zet de waarde tussen aanhalingstekens."),
+    ("found undefined alias", "een '*' aan het begin van een waarde heeft in YAML een "
+     "speciale betekenis; zet de waarde tussen aanhalingstekens."),
+    ("found character '@'", "een waarde mag niet met '@' of '`' beginnen; zet ze tussen "
+     "aanhalingstekens."),
+    ("found character '`'", "een waarde mag niet met '@' of '`' beginnen; zet ze tussen "
+     "aanhalingstekens."),
+]
+
+
+def yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """(0-based line within the YAML, Dutch message) for a PyYAML error."""
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    # An unclosed quote or bracket is reported where the stream ends; the user needs the line
+    # where it was opened.
+    mark = exc.problem_mark
+    if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+        mark = exc.context_mark
+    line = mark.line if mark is not None else 0
+    for needle, message in _YAML_HINTS:
+        if needle in text:
+            return line, f"ongeldige YAML: {message}"
+    detail = " ".join(text.split())
+    return line, f"ongeldige YAML: controleer deze regel (inspringen, dubbele punt, aanhalingstekens) [{detail}]."

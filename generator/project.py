@@ -1,0 +1,89 @@
+"""A project: its vocabularies and all its practices, validated together.
+
+This is the one entry point that the CLI, the MkDocs plugin and the tests share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import discover, display_path, read_source
+from .model import ERROR, Practice, Problem
+from .validate import validate
+from .vocab import Vocab, load_vocab
+
+PRACTICES_DIR = "practices"
+
+
+@dataclass
+class Project:
+    root: Path
+    vocab: Vocab
+    practices: list[Practice] = field(default_factory=list)  # sorted by title, then id
+    problems: list[Problem] = field(default_factory=list)  # sorted by file and line
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def practices_dir(self) -> Path:
+        return self.root / PRACTICES_DIR
+
+
+def load_project(
+    root: Path, paths: list[Path] | None = None, today: dt.date | None = None
+) -> Project:
+    """Load the lists of the project at `root` and validate the practices under `paths`
+    (default: the project's `practices/`). Never raises for a content problem."""
+    vocab, problems = load_vocab(root)
+    project = Project(root=root, vocab=vocab)
+    files, found = discover(paths if paths is not None else [root / PRACTICES_DIR])
+    problems.extend(found)
+    practices: list[Practice] = []
+    for path in files:
+        source, read_problems = read_source(path, display_path(path))
+        if source is None:
+            problems.extend(read_problems)
+            continue
+        # `validate` reports the reading problems of the source along with its own.
+        practice, file_problems = validate(source, vocab, project.practices_dir, today)
+        problems.extend(file_problems)
+        if practice is not None:
+            practice.source_path = _relative_to(path, root)
+            practices.append(practice)
+    problems.extend(_duplicate_ids(files))
+    project.files = len(files)
+    project.practices = sorted(practices, key=lambda p: p.sort_key)
+    project.problems = sorted(set(problems))
+    return project
+
+
+def _relative_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _duplicate_ids(files: list[Path]) -> list[Problem]:
+    by_id: dict[str, list[Path]] = {}
+    for path in files:
+        by_id.setdefault(path.stem, []).append(path)
+    problems = []
+    for practice_id, paths in sorted(by_id.items()):
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            others = ", ".join(display_path(o) for o in paths if o != path)
+            problems.append(Problem(display_path(path), 1, ERROR, None,
+                                    f"de id '{practice_id}' (de bestandsnaam) wordt ook gebruikt "
+                                    f"door {others}; elke praktijk heeft een unieke bestandsnaam."))
+    return problems

@@ -1,0 +1,51 @@
+"""Printing problems: plain lines, GitHub Actions annotations or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from .model import Problem
+
+FORMATS = ("text", "github", "json")
+
+
+def summary(files: int, problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    noun = "praktijk" if files == 1 else "praktijken"
+    return (f"{files} {noun} gecontroleerd: {errors} {'fout' if errors == 1 else 'fouten'}, "
+            f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+
+
+def as_text(problems: Iterable[Problem]) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def as_github(problems: Iterable[Problem]) -> list[str]:
+    """GitHub Actions workflow commands: the problems show up on the pull request's lines."""
+    lines = []
+    for p in problems:
+        kind = "error" if p.is_error else "warning"
+        title = f"{p.field}" if p.field else "praktijk"
+        message = _escape_data(f"{p.severity}: {p.field + ': ' if p.field else ''}{p.message}")
+        lines.append(f"::{kind} file={_escape_prop(p.path)},line={p.line},"
+                     f"title={_escape_prop(title)}::{message}")
+    return lines
+
+
+def as_json(problems: Iterable[Problem], files: int) -> str:
+    items = [
+        {"bestand": p.path, "regel": p.line, "ernst": p.severity, "veld": p.field,
+         "bericht": p.message}
+        for p in problems
+    ]
+    return json.dumps({"bestanden": files, "problemen": items}, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

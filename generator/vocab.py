@@ -1,0 +1,139 @@
+"""The allowed values of every field, from reference data and the editable lists.
+
+The editable lists (policy domains, LMB categories, principles) are content: YAML files in
+`practices/_lijsten/` of the project, so adding a domain is a one-line data change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import reference
+from .load import display_path, parse_front_matter
+from .model import ERROR, Problem
+from .reference import Municipality, fold
+
+LISTS_DIR = Path("practices") / "_lijsten"
+EDITABLE = {  # vocabulary name → file in LISTS_DIR
+    "beleidsdomeinen": "beleidsdomeinen.yml",
+    "lmb-categorieen": "lmb-categorieen.yml",
+    "principes": "principes.yml",
+}
+STATUSES = {"gepland": "Gepland", "lopend": "Lopend", "afgerond": "Afgerond"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    label: str
+    description: str = ""
+
+
+def match_key(name: str) -> str:
+    """Municipality matching ignores case, diacritics, and spaces versus hyphens."""
+    return " ".join(fold(name).replace("-", " ").split())
+
+
+class Vocab:
+    """All vocabularies, by the names used in `schema.Field.vocab`."""
+
+    def __init__(self, editable: dict[str, dict[str, Term]]) -> None:
+        self.domains = editable["beleidsdomeinen"]
+        self.lmb_categories = editable["lmb-categorieen"]
+        self.principles = editable["principes"]
+        self.statuses = {slug: Term(slug, label) for slug, label in STATUSES.items()}
+        self.goals = reference.goals()
+        self.targets = reference.targets()
+        self.municipalities = reference.municipalities()
+        self.countries = reference.countries()
+        self.merged = reference.merged_names()
+        self._by_key = {match_key(name): m for name, m in self.municipalities.items()}
+        self._merged_by_key = {match_key(old): new for old, new in self.merged.items()}
+
+    def terms(self, name: str) -> dict[str, Term]:
+        """The allowed values of a vocabulary, as slug → Term (for forms and references)."""
+        if name == "gemeenten":
+            return {m: Term(m, m, p.province.name) for m, p in self.municipalities.items()}
+        if name == "sdgs":
+            return {str(n): Term(str(n), g.label, g.description) for n, g in self.goals.items()}
+        if name == "subdoelen":
+            return {t.id: Term(t.id, t.id, t.text) for t in self.targets.values()}
+        if name == "landen":
+            return {code: Term(code, label) for code, label in self.countries.items()}
+        return {
+            "beleidsdomeinen": self.domains,
+            "lmb-categorieen": self.lmb_categories,
+            "principes": self.principles,
+            "status": self.statuses,
+        }[name]
+
+    def municipality(self, name: str) -> Municipality | None:
+        return self._by_key.get(match_key(name))
+
+    def merged_into(self, name: str) -> str | None:
+        return self._merged_by_key.get(match_key(name))
+
+    def suggest_municipality(self, name: str) -> str | None:
+        found = difflib.get_close_matches(match_key(name), self._by_key, n=1, cutoff=0.7)
+        return self._by_key[found[0]].name if found else None
+
+
+def suggest(value: str, options: list[str], cutoff: float = 0.6) -> str | None:
+    """The closest option to `value`, ignoring case and diacritics, if any is close."""
+    keyed = {fold(o): o for o in options}
+    found = difflib.get_close_matches(fold(value), keyed, n=1, cutoff=cutoff)
+    return keyed[found[0]] if found else None
+
+
+def load_vocab(root: Path) -> tuple[Vocab, list[Problem]]:
+    """Read the editable lists of the project at `root`; problems name the list file and line."""
+    problems: list[Problem] = []
+    editable = {name: _read_list(root / LISTS_DIR / file, problems) for name, file in EDITABLE.items()}
+    return Vocab(editable), problems
+
+
+def _read_list(path: Path, problems: list[Problem]) -> dict[str, Term]:
+    shown = display_path(path)
+
+    def error(line: int, message: str) -> None:
+        problems.append(Problem(shown, line, ERROR, None, message))
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        error(1, "deze lijst ontbreekt: het project heeft ze nodig om praktijken te controleren.")
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        error(1, f"deze lijst kan niet gelezen worden ({exc}).")
+        return {}
+    data, lines = parse_front_matter(f"items:\n{_indent(text)}", 0, shown, problems)
+    items = (data or {}).get("items")
+    if not isinstance(items, list):
+        error(1, "verwacht een lijst van items met 'slug', 'naam' en 'beschrijving'.")
+        return {}
+    terms: dict[str, Term] = {}
+    for i, item in enumerate(items):
+        line = lines.get(("items", i), 1)
+        if not isinstance(item, dict) or not isinstance(item.get("slug"), str):
+            error(line, "elk item heeft 'slug', 'naam' en 'beschrijving'.")
+            continue
+        slug = item["slug"]
+        if not SLUG.match(slug):
+            error(line, f"'{slug}' is geen geldige slug (kleine letters, cijfers, koppeltekens).")
+        elif slug in terms:
+            error(line, f"'{slug}' staat twee keer in de lijst.")
+        elif not isinstance(item.get("naam"), str) or not item["naam"].strip():
+            error(line, f"'{slug}' heeft geen 'naam'.")
+        else:
+            terms[slug] = Term(slug, item["naam"].strip(), str(item.get("beschrijving") or "").strip())
+    return terms
+
+
+def _indent(text: str) -> str:
+    # Nesting the list under a key lets the front-matter parser (which wants a mapping) read it
+    # with lines intact: line n of the file is line n of the wrapped text, offset 0.
+    return "\n".join("  " + line for line in text.split("\n"))
