@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    project = load_project(args.project, args.paths or None)
+    project = load_project(args.project, args.paths or None, keep_practices=False)
     problems = project.problems
     if args.format == "json":
         print(report.as_json(problems, project.files))

@@ -14,7 +14,7 @@ ERROR: Severity = "fout"
 WARNING: Severity = "waarschuwing"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One content problem, located at `path:line`. `field` is a front-matter key or None."""
 
@@ -31,6 +31,10 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+    @property
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.path, self.line, self.field or "", self.message)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,9 @@ This is the one entry point that the CLI, the MkDocs plugin and the tests share.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,31 +42,68 @@ class Project:
 
 
 def load_project(
-    root: Path, paths: list[Path] | None = None, today: dt.date | None = None
+    root: Path,
+    paths: list[Path] | None = None,
+    today: dt.date | None = None,
+    keep_practices: bool = True,
 ) -> Project:
     """Load the lists of the project at `root` and validate the practices under `paths`
-    (default: the project's `practices/`). Never raises for a content problem."""
+    (default: the project's `practices/`). Never raises for a content problem.
+
+    `keep_practices=False` keeps only the problems, which is all `check` needs (and saves
+    sending every practice back from the worker processes)."""
     vocab, problems = load_vocab(root)
     project = Project(root=root, vocab=vocab)
     files, found = discover(paths if paths is not None else [root / PRACTICES_DIR])
     problems.extend(found)
     practices: list[Practice] = []
-    for path in files:
-        source, read_problems = read_source(path, display_path(path))
-        if source is None:
-            problems.extend(read_problems)
-            continue
-        # `validate` reports the reading problems of the source along with its own.
-        practice, file_problems = validate(source, vocab, project.practices_dir, today)
+    for practice, file_problems in _check_files(files, vocab, project.practices_dir, today, keep_practices):
         problems.extend(file_problems)
         if practice is not None:
-            practice.source_path = _relative_to(path, root)
+            practice.source_path = _relative_to(practice.path, root)
             practices.append(practice)
     problems.extend(_duplicate_ids(files))
     project.files = len(files)
     project.practices = sorted(practices, key=lambda p: p.sort_key)
-    project.problems = sorted(set(problems))
+    project.problems = sorted(set(problems), key=lambda p: p.sort_key)
     return project
+
+
+Result = tuple[Practice | None, list[Problem]]
+PARALLEL_FROM = 2000  # files; below this, starting worker processes costs more than it saves
+_shared: tuple[Vocab, Path, dt.date | None, bool] | None = None  # the workers' arguments
+
+
+def _check_files(
+    files: list[Path], vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
+) -> list[Result]:
+    """Read and validate every file; on several cores, large collections use worker processes."""
+    global _shared
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return [_check_file(path, vocab, practices_dir, today, keep) for path in files]
+    _shared = (vocab, practices_dir, today, keep)  # inherited by the forked workers
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 4))))
+    finally:
+        _shared = None
+
+
+def _check_in_worker(path: Path) -> Result:
+    assert _shared is not None
+    return _check_file(path, *_shared)
+
+
+def _check_file(
+    path: Path, vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
+) -> Result:
+    source, read_problems = read_source(path, display_path(path))
+    if source is None:
+        return None, read_problems
+    # `validate` reports the reading problems of the source along with its own.
+    practice, problems = validate(source, vocab, practices_dir, today)
+    return (practice if keep else None), problems
 
 
 def _relative_to(path: Path, root: Path) -> str:
