@@ -1,0 +1,94 @@
+"""Page rendering: the validated practices become Markdown pages. No MkDocs import here.
+
+`render_site` gives every generated page and asset; `expand_blocks` fills the generator's blocks
+(`<!-- praktijken:naam -->`) in hand-written pages such as the home page. The MkDocs plugin and
+`python -m generator export` both use exactly these functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..reference import fold
+from ..taxonomy import Site
+from . import indexes, paths
+from .components import cards, count_text
+from .practice import image_relative, practice_page
+from .text import esc, rel
+
+__all__ = ["Asset", "Page", "expand_blocks", "render_site"]
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # path relative to the docs folder, e.g. "praktijken/x.md"
+    content: str
+    listed: bool = False  # reached from the navigation; all others are NOT_IN_NAV
+    edit_path: str | None = None  # the source file, relative to the project root
+
+
+@dataclass(frozen=True)
+class Asset:
+    src: str  # path relative to the docs folder
+    file: Path
+
+
+def render_site(site: Site, site_url: str | None = None) -> tuple[list[Page], list[Asset]]:
+    pages = [
+        Page(paths.CATALOGUE, indexes.catalogue_page(site), listed=True),
+        Page(paths.SDG_INDEX, indexes.sdg_index(site), listed=True),
+        Page(paths.DOMAINS_INDEX, indexes.domains_index(site), listed=True),
+        Page(paths.MUNICIPALITIES_INDEX, indexes.municipalities_index(site), listed=True),
+        Page(paths.PROVINCES_INDEX, indexes.provinces_index(site)),
+        Page(paths.MATRIX, indexes.matrix_page(site), listed=True),
+    ]
+    pages += [Page(paths.sdg(n), indexes.sdg_page(site, n)) for n in site.vocab.goals]
+    pages += [Page(paths.domain(s), indexes.domain_page(site, s)) for s in site.vocab.domains]
+    pages += [Page(paths.province(s), indexes.province_page(site, s)) for s in site.provinces.terms]
+    pages += [Page(paths.municipality(site.vocab.municipalities[t.key]),
+                   indexes.municipality_page(site, t.key)) for t in site.municipalities.used()]
+    assets: dict[str, Asset] = {}
+    for p in site.practices:
+        url = f"{site_url.rstrip('/')}/praktijken/{p.id}/" if site_url else None
+        pages.append(Page(paths.practice(p), practice_page(site, p, url), edit_path=p.source_path))
+        if p.afbeelding is not None:
+            src = paths.image(image_relative(p))
+            assets[src] = Asset(src, p.afbeelding.file)
+    return sorted(pages, key=lambda page: page.src), sorted(assets.values(), key=lambda a: a.src)
+
+
+# --- blocks for hand-written pages ---------------------------------------------------------
+
+_BLOCK = re.compile(r"<!--\s*praktijken:([a-z-]+)\s*-->")
+
+
+def expand_blocks(markdown: str, src: str, site: Site) -> str:
+    """Replace `<!-- praktijken:naam -->` markers with generated Markdown."""
+    if "praktijken:" not in markdown:
+        return markdown
+    return _BLOCK.sub(lambda m: _block(m.group(1), src, site) or m.group(0), markdown)
+
+
+def _block(name: str, src: str, site: Site) -> str:
+    if name == "sdg-tegels":
+        return indexes.sdg_tiles(site, src)
+    if name == "nieuwste":
+        return cards(src, site.newest(5), site.vocab)
+    if name == "cijfers":
+        towns = len(site.municipalities.used())
+        return (f'<p class="pk-stats"><strong>{count_text(len(site.practices))}</strong> uit '
+                f"<strong>{towns}</strong> gemeenten, rond <strong>{len(site.sdg.used())}</strong> "
+                "van de 17 SDG's.</p>")
+    if name == "domeinen":
+        terms = sorted(site.domains.used(), key=lambda t: (-t.count, fold(t.label)))
+        return '<div class="pk-chips" markdown>\n' + "\n".join(
+            f"[{esc(t.label)} <span class=\"pk-count\">{t.count}</span>]"
+            f"({rel(src, paths.domain(t.key))}){{ .pk-chip }}" for t in terms) + "\n</div>\n"
+    if name == "provincies":
+        return '<div class="pk-chips" markdown>\n' + "\n".join(
+            f"[{esc(t.label)} <span class=\"pk-count\">{t.count}</span>]"
+            f"({rel(src, paths.province(t.key))}){{ .pk-chip }}"
+            for t in site.provinces.terms.values()) + "\n</div>\n"
+    return ""

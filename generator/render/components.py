@@ -1,0 +1,74 @@
+"""Pieces shared by several pages: SDG badges, practice cards, catalogue links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlencode
+
+from ..model import Practice
+from ..vocab import Vocab
+from . import paths
+from .text import attr, esc, plural, rel, shorten
+
+
+def sdg_style(vocab: Vocab, n: int) -> str:
+    goal = vocab.goals[n]
+    return f'style="--sdg: {goal.colour}; --sdg-text: {goal.text_colour}"'
+
+
+def sdg_badge(src: str, vocab: Vocab, n: int, full: bool = False) -> str:
+    """A coloured link to the goal's page; `full` adds the goal's name."""
+    goal = vocab.goals[n]
+    text = f"SDG {n} {goal.name}" if full else f"SDG {n}"
+    title = "" if full else f' "{attr(goal.name)}"'
+    return f"[{esc(text)}]({rel(src, paths.sdg(n))}{title}){{ .pk-sdg {sdg_style(vocab, n)} }}"
+
+
+def sdg_badges(src: str, vocab: Vocab, numbers: Iterable[int], full: bool = False) -> str:
+    return " ".join(sdg_badge(src, vocab, n, full) for n in numbers)
+
+
+def meta_line(p: Practice, vocab: Vocab) -> str:
+    towns = ", ".join(m.name for m in p.gemeenten)
+    return " · ".join([towns, str(p.jaar), vocab.statuses[p.status].label])
+
+
+def card(src: str, p: Practice, vocab: Vocab) -> str:
+    return "\n".join([
+        '<article class="pk-card" markdown>',
+        f'<p class="pk-card__meta">{esc(meta_line(p, vocab))}</p>',
+        "",
+        f"[{esc(p.titel)}]({rel(src, paths.practice(p))}){{ .pk-card__title }}",
+        "",
+        esc(shorten(p.samenvatting)),
+        "",
+        sdg_badges(src, vocab, p.sdgs),
+        "",
+        "</article>",
+    ])
+
+
+def cards(src: str, practices: Iterable[Practice], vocab: Vocab) -> str:
+    items = [card(src, p, vocab) for p in practices]
+    if not items:
+        return ""
+    return '<div class="pk-cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>\n"
+
+
+def catalogue_link(src: str, label: str, **filters: str | int | list) -> str:
+    """A link into the catalogue with the matching filters in the query string."""
+    query = urlencode([(k, v) for k, vs in filters.items()
+                       for v in (vs if isinstance(vs, list) else [vs])])
+    target = rel(src, paths.CATALOGUE) + (f"?{query}" if query else "")
+    return f"[{esc(label)}]({target}){{ .md-button }}"
+
+
+def count_text(n: int) -> str:
+    return plural(n, "praktijk", "praktijken")
+
+
+def invite(src: str, what: str) -> str:
+    """The empty state: nothing here yet, and how to add it."""
+    return (f'<div class="pk-empty" markdown>\n\nNog geen praktijken {esc(what)}. Ken je een '
+            f"goed voorbeeld? [Voeg het toe]({rel(src, paths.CONTRIBUTE)}) of laat het ons "
+            "weten.\n\n</div>\n")

@@ -1,0 +1,249 @@
+"""Index pages: one per taxonomy and one per term (Hugo's model), plus the matrix."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Practice
+from ..reference import P_LABELS, fold, target_sort_key
+from ..taxonomy import Site, goals_by_p, top_goals
+from . import paths
+from .components import card, cards, catalogue_link, count_text, invite, sdg_badge, sdg_style
+from .text import attr, esc, front_matter, plural, rel
+
+NO_SEARCH = {"exclude": True}  # generated index pages stay out of the search index
+
+
+# --- SDG's ---------------------------------------------------------------------------------
+
+
+def sdg_tiles(site: Site, src: str) -> str:
+    """The 17 goals as coloured tiles with counts, grouped by the five P's."""
+    blocks = []
+    for p, goals in goals_by_p(site.vocab).items():
+        tiles = []
+        for g in goals:
+            n = site.sdg.terms[str(g.number)].count
+            tiles.append(
+                f'[<span class="pk-tile__nr">{g.number}</span> '
+                f'<span class="pk-tile__name">{esc(g.name)}</span> '
+                f'<span class="pk-tile__count">{count_text(n)}</span>]'
+                f"({rel(src, paths.sdg(g.number))}){{ .pk-tile {sdg_style(site.vocab, g.number)} }}"
+            )
+        blocks.append(f'<section class="pk-p pk-p--{p}" markdown>\n\n'
+                      f'<h3 class="pk-p__title">{esc(P_LABELS[p])}</h3>\n\n'
+                      f'<div class="pk-tiles" markdown>\n{chr(10).join(tiles)}\n</div>\n\n</section>')
+    return "\n\n".join(blocks) + "\n"
+
+
+def sdg_index(site: Site) -> str:
+    src = paths.SDG_INDEX
+    used = len(site.sdg.used())
+    return (
+        front_matter(title="SDG's", description="De 17 duurzame ontwikkelingsdoelen met hun "
+                     "lokale praktijken.", search=NO_SEARCH)
+        + "# De 17 SDG's\n\n"
+        + "De 17 duurzame ontwikkelingsdoelen (Sustainable Development Goals) van de Verenigde "
+        "Naties, gegroepeerd volgens de vijf P's van Agenda 2030. Elke praktijk noemt de "
+        f"hoofddoelen waaraan ze bijdraagt; {used} van de 17 doelen hebben al praktijken.\n\n"
+        + sdg_tiles(site, src)
+    )
+
+
+def sdg_page(site: Site, n: int) -> str:
+    src = paths.sdg(n)
+    goal = site.vocab.goals[n]
+    practices = site.sdg.terms[str(n)].practices
+    parts = [
+        front_matter(title=goal.label, description=goal.description, search=NO_SEARCH),
+        f'# <span class="pk-sdg-hero" {sdg_style(site.vocab, n)}>{n}</span> {esc(goal.name)}\n',
+        f"{esc(goal.description)}\n{{ .pk-lead }}\n",
+    ]
+    if not practices:
+        parts.append(invite(src, f"die SDG {n} als hoofddoel noemen"))
+        return "\n".join(parts)
+    parts.append(f"{count_text(len(practices)).capitalize()} noemen SDG {n} als hoofddoel. "
+                 + catalogue_link(src, "Filter in de catalogus", sdg=n) + "\n")
+    parts.append(_cited_targets(site, n, src))
+    parts.append("## Praktijken per beleidsdomein\n")
+    by_domain: dict[str, list[Practice]] = defaultdict(list)
+    for p in practices:
+        for d in p.beleidsdomeinen:
+            by_domain[d].append(p)
+    for d in sorted(by_domain, key=lambda d: fold(site.vocab.domains[d].label)):
+        label = site.vocab.domains[d].label
+        parts.append(f"### {esc(label)}\n\n" + cards(src, by_domain[d], site.vocab))
+    return "\n".join(parts)
+
+
+def _cited_targets(site: Site, n: int, src: str) -> str:
+    cited = [(t, ps) for t, ps in site.targets.items() if site.vocab.targets[t].goal == n]
+    if not cited:
+        return ""
+    lines = ["## Subdoelen in de praktijken\n"]
+    for t, practices in sorted(cited, key=lambda kv: target_sort_key(kv[0])):
+        links = ", ".join(f"[{esc(p.titel)}]({rel(src, paths.practice(p))})" for p in practices)
+        lines.append(f"**{esc(t)}** {esc(site.vocab.targets[t].text)}  \n"
+                     f"<small>{plural(len(practices), 'praktijk', 'praktijken')}:</small> {links}\n")
+    return "\n".join(lines)
+
+
+# --- policy domains ------------------------------------------------------------------------
+
+
+def domains_index(site: Site) -> str:
+    src = paths.DOMAINS_INDEX
+    rows = []
+    for term in sorted(site.domains.terms.values(), key=lambda t: fold(t.label)):
+        count = f"{count_text(term.count)}"
+        rows.append(f'<div class="pk-row" markdown>\n[{esc(term.label)}]'
+                    f"({rel(src, paths.domain(term.key))}){{ .pk-row__title }} "
+                    f'<span class="pk-count">{count}</span>\n\n{esc(term.description)}\n</div>')
+    return (front_matter(title="Beleidsdomeinen", description="Praktijken per beleidsdomein.",
+                         search=NO_SEARCH)
+            + "# Beleidsdomeinen\n\nDe SDG's raken aan elk beleidsdomein van een lokaal bestuur. "
+            "Kies een domein om te zien welke praktijken er zijn en aan welke doelen ze "
+            "bijdragen.\n\n" + '<div class="pk-rows" markdown>\n\n' + "\n\n".join(rows)
+            + "\n\n</div>\n")
+
+
+def domain_page(site: Site, slug: str) -> str:
+    src = paths.domain(slug)
+    term = site.domains.terms[slug]
+    parts = [front_matter(title=term.label, description=term.description, search=NO_SEARCH),
+             f"# {esc(term.label)}\n", f"{esc(term.description)}\n{{ .pk-lead }}\n"]
+    if not term.practices:
+        parts.append(invite(src, "in dit beleidsdomein"))
+        return "\n".join(parts)
+    top = top_goals(term.practices)
+    parts.append("## Inspiratiefiche: welke doelen dient dit domein?\n")
+    parts.append(f"De {count_text(term.count)} in dit domein noemen het vaakst deze SDG's:\n")
+    parts.append('<div class="pk-topgoals" markdown>\n' + "\n".join(
+        f"- {sdg_badge(src, site.vocab, g, full=True)} {plural(c, 'praktijk', 'praktijken')}"
+        for g, c in top) + "\n</div>\n")
+    parts.append(catalogue_link(src, "Filter in de catalogus", domein=slug) + "\n")
+    parts.append("## Praktijken\n\n" + cards(src, term.practices, site.vocab))
+    return "\n".join(parts)
+
+
+# --- municipalities and provinces ----------------------------------------------------------
+
+
+def municipalities_index(site: Site) -> str:
+    src = paths.MUNICIPALITIES_INDEX
+    with_practices = sum(1 for t in site.municipalities.terms.values() if t.practices)
+    parts = [front_matter(title="Gemeenten", description="Praktijken per gemeente en provincie.",
+                          search=NO_SEARCH),
+             "# Gemeenten\n",
+             f"Alle 285 Vlaamse gemeenten (sinds 1 januari 2025), per provincie. {with_practices} "
+             "gemeenten hebben al een praktijk in de databank; de andere staan er ook, zonder "
+             "link, zodat je ziet waar nog voorbeelden welkom zijn.\n"]
+    by_province: dict[str, list] = defaultdict(list)
+    for m in site.vocab.municipalities.values():
+        by_province[m.province.slug].append(m)
+    for slug, term in site.provinces.terms.items():
+        towns = by_province[slug]
+        items = []
+        for m in towns:
+            n = site.municipalities.terms[m.name].count
+            if n:
+                items.append(f"- [{esc(m.name)}]({rel(src, paths.municipality(m))}) "
+                             f'<span class="pk-count">{n}</span>')
+            else:
+                items.append(f'- <span class="pk-muted">{esc(m.name)}</span>')
+        parts.append(f"## [{esc(term.label)}]({rel(src, paths.province(slug))})\n\n"
+                     f"{plural(len(towns), 'gemeente', 'gemeenten')}, "
+                     f"{count_text(term.count)}.\n\n"
+                     f'<div class="pk-columns" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n")
+    return "\n".join(parts)
+
+
+def municipality_page(site: Site, name: str) -> str:
+    m = site.vocab.municipalities[name]
+    src = paths.municipality(m)
+    term = site.municipalities.terms[name]
+    return "\n".join([
+        front_matter(title=m.name, description=f"Praktijken van {m.name}.", search=NO_SEARCH),
+        f"# {esc(m.name)}\n",
+        f"Gemeente in de provincie [{esc(m.province.name)}]({rel(src, paths.province(m.province.slug))}), "
+        f"arrondissement {esc(m.arrondissement.name)} (NIS-code {m.nis}). "
+        f"{count_text(term.count).capitalize()} in de databank.\n{{ .pk-lead }}\n",
+        catalogue_link(src, "Bekijk in de catalogus", gemeente=m.slug) + "\n",
+        cards(src, term.practices, site.vocab),
+    ])
+
+
+def provinces_index(site: Site) -> str:
+    src = paths.PROVINCES_INDEX
+    items = [f"- [{esc(t.label)}]({rel(src, paths.province(t.key))}) "
+             f'<span class="pk-count">{t.count}</span>' for t in site.provinces.terms.values()]
+    return (front_matter(title="Provincies", search=NO_SEARCH) + "# Provincies\n\n"
+            + "\n".join(items) + "\n")
+
+
+def province_page(site: Site, slug: str) -> str:
+    src = paths.province(slug)
+    term = site.provinces.terms[slug]
+    towns = [m for m in site.vocab.municipalities.values() if m.province.slug == slug]
+    active = [m for m in towns if site.municipalities.terms[m.name].practices]
+    parts = [front_matter(title=f"Provincie {term.label}", search=NO_SEARCH),
+             f"# Provincie {esc(term.label)}\n",
+             f"{plural(len(towns), 'gemeente', 'gemeenten')}, waarvan {len(active)} met "
+             f"praktijken; {count_text(term.count)} in totaal.\n{{ .pk-lead }}\n",
+             catalogue_link(src, "Bekijk in de catalogus", provincie=slug) + "\n"]
+    if not term.practices:
+        parts.append(invite(src, f"uit de provincie {term.label}"))
+        return "\n".join(parts)
+    top = top_goals(term.practices, 17)
+    parts.append("## SDG's in deze provincie\n\n" + " ".join(
+        f"{sdg_badge(src, site.vocab, g)} <small>×{c}</small>" for g, c in top) + "\n")
+    parts.append("## Gemeenten met praktijken\n\n" + ", ".join(
+        f"[{esc(m.name)}]({rel(src, paths.municipality(m))}) "
+        f"({site.municipalities.terms[m.name].count})" for m in active) + "\n")
+    parts.append("## Praktijken\n\n" + cards(src, term.practices, site.vocab))
+    return "\n".join(parts)
+
+
+# --- matrix --------------------------------------------------------------------------------
+
+
+def matrix_page(site: Site) -> str:
+    src = paths.MATRIX
+    domains = sorted(site.vocab.domains.values(), key=lambda t: fold(t.label))
+    head = "| Beleidsdomein | " + " | ".join(
+        f"[{n}]({rel(src, paths.sdg(n))} \"{attr(g.name)}\"){{ .pk-sdg {sdg_style(site.vocab, n)} }}"
+        for n, g in site.vocab.goals.items()) + " |"
+    sep = "|---|" + "---:|" * len(site.vocab.goals)
+    rows = []
+    for d in domains:
+        cells = []
+        for n in site.vocab.goals:
+            count = site.matrix.get((n, d.slug), 0)
+            if count:
+                query = f"?sdg={n}&domein={d.slug}"
+                label = f"{count} praktijken rond SDG {n} in {d.label}"
+                cells.append(f'[{count}]({rel(src, paths.CATALOGUE)}{query} "{attr(label)}")')
+            else:
+                cells.append('<span class="pk-muted" aria-hidden="true">·</span>')
+        rows.append(f"| [{esc(d.label)}]({rel(src, paths.domain(d.slug))}) | " + " | ".join(cells) + " |")
+    return (front_matter(title="Matrix SDG × beleidsdomein", search=NO_SEARCH)
+            + "# Matrix: SDG's en beleidsdomeinen\n\n"
+            "Hoeveel praktijken er zijn per combinatie van SDG (kolommen) en beleidsdomein "
+            "(rijen). Een getal opent de praktijken van die combinatie in de catalogus; een punt "
+            "betekent: nog geen praktijk.\n\n"
+            + '<div class="pk-matrix" markdown>\n\n' + "\n".join([head, sep, *rows]) + "\n\n</div>\n")
+
+
+# --- catalogue (the list without JavaScript) ------------------------------------------------
+
+
+def catalogue_page(site: Site) -> str:
+    """Every practice as a card. The catalogue script adds filters on top of this list."""
+    src = paths.CATALOGUE
+    items = "\n\n".join(card(src, p, site.vocab) for p in site.practices)
+    return (front_matter(title="Catalogus", description="Alle praktijken, te filteren op SDG, "
+                         "beleidsdomein, provincie, gemeente en meer.", search=NO_SEARCH)
+            + "# Catalogus\n\n"
+            + f'<div id="pk-catalogue" data-count="{len(site.practices)}" markdown>\n\n'
+            + f'<p class="pk-catalogue__all">Alle {count_text(len(site.practices))}, op titel.</p>\n\n'
+            + '<div class="pk-cards" markdown>\n\n' + items + "\n\n</div>\n\n</div>\n")

@@ -1,0 +1,41 @@
+"""Where every page lives: the URL contract of the site, in docs-relative source paths."""
+
+from __future__ import annotations
+
+from ..model import Practice
+from ..reference import Municipality
+
+CATALOGUE = "catalogus/index.md"
+SDG_INDEX = "sdg/index.md"
+DOMAINS_INDEX = "beleidsdomeinen/index.md"
+MUNICIPALITIES_INDEX = "gemeenten/index.md"
+PROVINCES_INDEX = "provincies/index.md"
+MATRIX = "matrix/index.md"
+CONTRIBUTE = "bijdragen/index.md"
+IMAGES = "afbeeldingen"
+
+
+def practice(p: Practice | str) -> str:
+    return f"praktijken/{p if isinstance(p, str) else p.id}.md"
+
+
+def sdg(n: int | str) -> str:
+    return f"sdg/{n}.md"
+
+
+def domain(slug: str) -> str:
+    return f"beleidsdomeinen/{slug}.md"
+
+
+def municipality(m: Municipality) -> str:
+    return f"gemeenten/{m.slug}.md"
+
+
+def province(slug: str) -> str:
+    return f"provincies/{slug}.md"
+
+
+def image(relative: str) -> str:
+    """Docs path of an image given by its path relative to practices/."""
+    prefix = "_afbeeldingen/"
+    return f"{IMAGES}/{relative[len(prefix):] if relative.startswith(prefix) else relative}"

@@ -1,0 +1,134 @@
+"""The page of one practice: praktijken/<id>/."""
+
+from __future__ import annotations
+
+from ..model import Practice
+from ..taxonomy import Site
+from . import paths
+from .components import cards, sdg_badges
+from .text import attr, date_nl, esc, front_matter, rel, url
+
+
+def practice_page(site: Site, p: Practice, online_url: str | None = None) -> str:
+    src = paths.practice(p)
+    vocab = site.vocab
+    parts = [
+        front_matter(title=p.titel, description=p.samenvatting, tags=p.trefwoorden),
+        _notice(p),
+        f"# {esc(p.titel)}\n",
+        f"{esc(p.samenvatting)}\n{{ .pk-lead }}\n",
+        f'<div class="pk-badges" markdown>\n{sdg_badges(src, vocab, p.sdgs, full=True)}\n</div>\n',
+        _facts(site, p, src),
+        _image(p, src),
+        '<div class="pk-body" markdown>\n\n' + _body(p) + "\n\n</div>\n",
+        _contact(p),
+        _links(p),
+        _related("Gerelateerde praktijken", "Praktijken rond dezelfde SDG's en beleidsdomeinen.",
+                 site.related[p.id], site, src),
+        _related("Uit de buurt", "Praktijken uit hetzelfde arrondissement of dezelfde provincie.",
+                 site.nearby[p.id], site, src),
+        _print_footer(p, online_url),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def _notice(p: Practice) -> str:
+    if not p.voorbeeld:
+        return ""
+    return ('!!! info "Illustratief voorbeeld"\n\n'
+            "    Deze praktijk is een illustratief voorbeeld uit de startcollectie van de "
+            "databank. Ze toont het soort actie dat een gemeente kan opzetten, maar is geen "
+            "verslag van wat de genoemde gemeente(n) echt deden.\n")
+
+
+def _facts(site: Site, p: Practice, src: str) -> str:
+    vocab = site.vocab
+    rows: list[tuple[str, str]] = []
+
+    def row(label: str, value: str) -> None:
+        if value:
+            rows.append((label, value))
+
+    towns = ", ".join(f"[{esc(m.name)}]({rel(src, paths.municipality(m))})" for m in p.gemeenten)
+    row("Gemeente" if len(p.gemeenten) == 1 else "Gemeenten", towns)
+    provinces = [vocab_province(site, slug) for slug in p.provinces]
+    row("Provincie" if len(provinces) == 1 else "Provincies",
+        ", ".join(f"[{esc(name)}]({rel(src, paths.province(slug))})" for slug, name in provinces))
+    row("Beleidsdomeinen" if len(p.beleidsdomeinen) > 1 else "Beleidsdomein", ", ".join(
+        f"[{esc(vocab.domains[d].label)}]({rel(src, paths.domain(d))})" for d in p.beleidsdomeinen))
+    row("Status", esc(vocab.statuses[p.status].label))
+    row("Startjaar", str(p.jaar))
+    if p.lmb_categorie:
+        row("Lokaal mondiaal beleid", esc(vocab.lmb_categories[p.lmb_categorie].label))
+    row("Principes", ", ".join(esc(vocab.principles[s].label) for s in p.principes))
+    if p.subdoelen:
+        row("Subdoelen", ", ".join(
+            f'<abbr title="{attr(vocab.targets[t].text)}">{esc(t)}</abbr>' for t in p.subdoelen))
+    row("Partnerlanden", ", ".join(esc(vocab.countries[c]) for c in p.partnerlanden))
+    row("Partners", ", ".join(esc(x) for x in p.partners))
+    if p.bron:
+        row("Bron", esc(p.bron))
+    if p.bijgewerkt:
+        row("Bijgewerkt", date_nl(p.bijgewerkt))
+    lines = [f"{label}\n:   {value}\n" for label, value in rows]
+    return '<div class="pk-facts" markdown>\n\n' + "\n".join(lines) + "\n</div>\n"
+
+
+def vocab_province(site: Site, slug: str) -> tuple[str, str]:
+    return slug, site.provinces.terms[slug].label
+
+
+def _image(p: Practice, src: str) -> str:
+    if p.afbeelding is None:
+        return ""
+    relative = image_relative(p)
+    target = rel(src, paths.image(relative))
+    return (f'<figure class="pk-figure" markdown>\n\n![{esc(p.afbeelding.alt)}]({target})'
+            "{ loading=lazy }\n\n</figure>\n")
+
+
+def image_relative(p: Practice) -> str:
+    """The image's path relative to the practices folder, as stored on disk."""
+    assert p.afbeelding is not None
+    parts = p.afbeelding.file.resolve().parts
+    if "practices" in parts:
+        return "/".join(parts[len(parts) - parts[::-1].index("practices") :])
+    return p.afbeelding.file.name
+
+
+def _body(p: Practice) -> str:
+    return p.body.strip()
+
+
+def _contact(p: Practice) -> str:
+    c = p.contact
+    if c is None:
+        return ""
+    lines = ["## Contact\n"]
+    who = ", ".join(esc(x) for x in (c.dienst, c.naam) if x)
+    lines.append(who + "  ")
+    if c.email:
+        lines.append(f"[{esc(c.email)}]({url(f'mailto:{c.email}')})  ")
+    if c.url:
+        lines.append(f"[{esc(c.url)}]({url(c.url)})")
+    return "\n".join(lines) + "\n"
+
+
+def _links(p: Practice) -> str:
+    if not p.links:
+        return ""
+    items = "\n".join(f"- [{esc(link.titel)}]({url(link.url)})" for link in p.links)
+    return f"## Meer lezen\n\n{items}\n"
+
+
+def _related(title: str, intro: str, practices: list[Practice], site: Site, src: str) -> str:
+    if not practices:
+        return ""
+    return f'## {title} {{ .pk-noprint }}\n\n<div class="pk-noprint" markdown>\n\n{intro}\n\n{cards(src, practices, site.vocab)}\n</div>\n'
+
+
+def _print_footer(p: Practice, online_url: str | None) -> str:
+    if not online_url:
+        return ""
+    return (f'<p class="pk-printonly">Online: <a href="{attr(online_url)}">'
+            f"{esc(online_url)}</a></p>\n")

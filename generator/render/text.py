@@ -1,0 +1,58 @@
+"""Small helpers to write Markdown safely: escaping, relative links, front matter, Dutch."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#|!>~^=+])")
+
+
+def esc(text: str) -> str:
+    """Text shown as is inside Markdown: no markup, no HTML."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def attr(text: str) -> str:
+    """A value inside an attribute in attr_list `{ key="..." }` or raw HTML."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def rel(src: str, target: str) -> str:
+    """The relative link from page `src` to docs path `target` (both like 'sdg/13.md')."""
+    return posixpath.relpath(target, posixpath.dirname(src) or ".")
+
+
+def front_matter(**meta: object) -> str:
+    """YAML front matter; JSON is valid YAML and escapes every value safely."""
+    lines = ["---"]
+    for key, value in meta.items():
+        if value is None or value == []:
+            continue
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def date_nl(day) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def shorten(text: str, limit: int = 180) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"
+
+
+def url(address: str) -> str:
+    """An external address inside a Markdown link target: brackets and spaces encoded."""
+    return address.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
