@@ -84,5 +84,29 @@ def run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-# Later commands (export, new, bundle) register themselves here to keep this module small.
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+def _register_export(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser("export", help="de gegenereerde pagina's als gewone Markdown schrijven")
+    export.add_argument("--out", type=Path, required=True, help="doelmap (wordt eerst leeggemaakt)")
+    export.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from .export import export_site
+    from .settings import read_settings
+
+    project = load_project(args.project)
+    if project.errors:
+        for line in report.as_text(project.errors):
+            print(line, file=sys.stderr)
+        print(report.summary(project.files, project.problems), file=sys.stderr)
+        return 1
+    if args.out.resolve() in (args.project.resolve(), Path.cwd().resolve()):
+        print("Kies een aparte map voor --out: ze wordt eerst leeggemaakt.", file=sys.stderr)
+        return 2
+    count = export_site(project, read_settings(args.project), args.out)
+    print(f"{count} pagina's geschreven naar {args.out}")
+    return 0
+
+
+# Commands in other modules register here (export, new, bundle) to keep this one small.
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_register_export]

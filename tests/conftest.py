@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is noise in test output
 
 VALID_FRONT = """\
 titel: Fair-O-Meter meet de fairtrade-aankopen

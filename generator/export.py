@@ -1,0 +1,48 @@
+"""`python -m generator export`: the generated site as plain Markdown files.
+
+The output is a complete docs folder: the hand-written pages (with the generator's blocks
+filled in) plus every generated page and image, so plain MkDocs, or another engine, can build
+the same site without the plugin.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .project import Project
+from .render import expand_blocks, render_site
+from .settings import Settings
+from .taxonomy import build_site
+
+
+def export_site(project: Project, settings: Settings, out: Path) -> int:
+    """Write the docs folder to `out` (emptied first); returns the number of pages written."""
+    site = build_site(project.practices, project.vocab)
+    pages, assets = render_site(site, settings.site_url)
+    if out.exists():
+        shutil.rmtree(out)
+    written = 0
+    if settings.docs_dir.is_dir():
+        for source in sorted(settings.docs_dir.rglob("*")):
+            if source.is_dir():
+                continue
+            relative = source.relative_to(settings.docs_dir)
+            target = out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.suffix == ".md":
+                text = source.read_text(encoding="utf-8")
+                target.write_text(expand_blocks(text, relative.as_posix(), site), encoding="utf-8")
+                written += 1
+            else:
+                shutil.copyfile(source, target)
+    for page in pages:
+        target = out / page.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+        written += 1
+    for asset in assets:
+        target = out / asset.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(asset.file, target)
+    return written
