@@ -44,5 +44,8 @@ def export_site(project: Project, settings: Settings, out: Path) -> int:
     for asset in assets:
         target = out / asset.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(asset.file, target)
+        if asset.file is not None:
+            shutil.copyfile(asset.file, target)
+        else:
+            target.write_text(asset.content or "", encoding="utf-8")
     return written

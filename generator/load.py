@@ -23,6 +23,9 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg"}
 _constructor = SafeConstructor()
 
 
+_C_READER = hasattr(yaml, "CSafeLoader")
+
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader with the same implicit types but a lean resolver.
 
@@ -147,7 +150,8 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source | None, 
     except OSError as exc:
         return fail(1, f"bestand kan niet gelezen worden ({exc.strerror}).")
     if len(raw) > MAX_BYTES:
-        return fail(1, f"het bestand is {len(raw) // 1024} KB; de grens is {MAX_BYTES // 1024} KB. "
+        size = -(-len(raw) // 1024)  # rounded up: 200 KB + 1 byte is "201 KB", not "200 KB"
+        return fail(1, f"het bestand is {size} KB; de grens is {MAX_BYTES // 1024} KB. "
                        "Zet grote afbeeldingen of bijlagen niet in de tekst.")
     try:
         text = raw.decode("utf-8-sig")
@@ -191,11 +195,20 @@ def parse_front_matter(
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        line, message = yaml_error(exc)
+        line, message = yaml_error(exc, text)
         problems.append(Problem(shown, line + first_line, ERROR, None, message))
         return None, {}
-    except yaml.YAMLError as exc:  # unmarked errors are rare (e.g. a NUL character)
-        problems.append(Problem(shown, first_line, ERROR, None, f"ongeldige YAML ({exc})."))
+    except yaml.reader.ReaderError as exc:  # a control character, e.g. pasted from a PDF
+        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
+        before = text.encode("utf-8")[: exc.position] if _C_READER else text[: exc.position]
+        line = before.count(b"\n" if _C_READER else "\n")  # type: ignore[arg-type]
+        problems.append(Problem(shown, line + first_line, ERROR, None,
+                                f"ongeldige YAML: deze regel bevat een onzichtbaar stuurteken "
+                                f"(U+{exc.character:04X}); verwijder het of typ de regel opnieuw."))
+        return None, {}
+    except yaml.YAMLError as exc:  # other unmarked errors are rare
+        detail = " ".join(str(exc).split())
+        problems.append(Problem(shown, first_line, ERROR, None, f"ongeldige YAML ({detail})."))
         return None, {}
     if node is None:
         problems.append(Problem(shown, first_line - 1, ERROR, None,
@@ -234,7 +247,8 @@ class _Walker:
         if cls is ScalarNode:
             return node.value if node.tag == _STR else self.scalar(node)  # type: ignore[arg-type]
         if len(path) > _MAX_DEPTH:
-            self.error(node, "een YAML-verwijzing (*) verwijst naar zichzelf.")
+            self.error(node, "de waarde is te diep genest, of een YAML-verwijzing (*) verwijst "
+                             "naar zichzelf.")
             return None
         if cls is SequenceNode:
             lines, offset, result = self.lines, self.offset, []
@@ -314,8 +328,8 @@ _YAML_HINTS = [
 ]
 
 
-def yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
-    """(0-based line within the YAML, Dutch message) for a PyYAML error."""
+def yaml_error(exc: yaml.MarkedYAMLError, source: str = "") -> tuple[int, str]:
+    """(0-based line within the YAML, Dutch message) for a PyYAML error in `source`."""
     text = f"{exc.context or ''} {exc.problem or ''}"
     # An unclosed quote or bracket is reported where the stream ends; the user needs the line
     # where it was opened.
@@ -324,6 +338,22 @@ def yaml_error(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     if exc.context_mark is not None and opened:
         mark = exc.context_mark
     line = mark.line if mark is not None else 0
+    # libyaml does not name the character it cannot read ("found character that cannot start
+    # any token"); look it up, so that a tab or a leading '@' gets its own hint.
+    row = source.split("\n")[line] if mark is not None and line < source.count("\n") + 1 else ""
+    if "cannot start any token" in text and mark is not None and mark.column < len(row):
+        text = f"{text} found character {row[mark.column]!r}"
+    # Text after a closed quote ("titel: 'Auto's delen'") ends the value early; libyaml then
+    # expects the next key in the middle of the line.
+    closed = row[: mark.column].rstrip()[-1:] if mark is not None else ""
+    if ("did not find expected key" in text and closed and closed in "'\"]}"
+            and mark.column > len(row) - len(row.lstrip(" "))):
+        if closed in "]}":
+            return line, (f"ongeldige YAML: na de '{closed}' staat nog tekst; zet alle waarden "
+                          "binnen de haakjes, gescheiden door komma's.")
+        return line, ("ongeldige YAML: na de waarde tussen aanhalingstekens staat nog tekst. Zet "
+                      "de hele waarde tussen dubbele aanhalingstekens (\"…\"), of schrijf een "
+                      "enkel aanhalingsteken in de tekst dubbel ('Auto''s delen').")
     for needle, message in _YAML_HINTS:
         if needle in text:
             return line, f"ongeldige YAML: {message}"

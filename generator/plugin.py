@@ -44,7 +44,7 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
                               "niet gebouwd. Los de fouten hierboven op (python -m generator "
                               "check toont ze ook).")
         self.site = build_site(project.practices, project.vocab)
-        pages, assets = render_site(self.site, config.site_url)
+        pages, assets = render_site(self.site, config.site_url, config.use_directory_urls)
         docs_dir = Path(config.docs_dir)
         for page in pages:
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
@@ -53,7 +53,10 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
                 file.edit_uri = _edit_uri(root / page.edit_path, docs_dir)
             files.append(file)
         for asset in assets:
-            files.append(File.generated(config, asset.src, abs_src_path=str(asset.file)))
+            if asset.file is not None:
+                files.append(File.generated(config, asset.src, abs_src_path=str(asset.file)))
+            else:
+                files.append(File.generated(config, asset.src, content=asset.content or ""))
         log.info(f"{len(project.practices)} praktijken, {len(pages)} gegenereerde pagina's")
         return files
 

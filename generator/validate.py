@@ -117,7 +117,7 @@ def _expectation(spec: Field) -> str:
     """'Verwacht …' for a field, used when it is missing or has the wrong type."""
     limits = spec.limits()
     if spec.kind == "list":
-        what = "een lijst" + (f" van {limits}" if spec.min != 1 or spec.max else "")
+        what = "een lijst" + (f" van {limits}" if limits and (spec.min != 1 or spec.max) else "")
     else:
         what = {"text": "tekst", "int": "een geheel getal", "bool": "true of false",
                 "date": "een datum JJJJ-MM-DD", "object": "velden eronder"}[spec.kind]
@@ -219,12 +219,18 @@ def _unobfuscate(text: str) -> str:
     return "".join(ch for ch in decoded if ch > " " and ch != "\x7f").lower()
 
 
+def _as_int(text: str) -> int | None:
+    """The number in `text` if it is plain ASCII digits ('2023', not '²' or 5,000 digits)."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 100 else None
+
+
 def _check_int(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
     number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
-    elif isinstance(value, str) and value.strip().isdigit():
-        number = int(value.strip())
+    elif isinstance(value, str):
+        number = _as_int(value)
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
     if number is None:
@@ -373,15 +379,24 @@ def _check_term(ctx: _Context, vocab_name: str, text: str, path: tuple, label: s
     noun, where = _VOCAB_NOUN[vocab_name]
     close = next((t.slug for t in terms.values() if slugify(t.label) == slugify(text)), None)
     close = close or (slugify(text) if slugify(text) in terms else None)
-    close = close or suggest(text, list(terms))
+    close = close or suggest(text, list(terms)) or _word_match(slugify(text), list(terms))
     if close:
         hint = f" Bedoel je '{close}'?"
+    elif not terms:
+        hint = " De lijst met toegelaten waarden ontbreekt of is leeg (zie practices/_lijsten/)."
     elif len(terms) <= 8:
         hint = f" Verwacht een van: {', '.join(terms)}."
     else:
         hint = f" De toegelaten waarden staan in {where}." if where else ""
     ctx.error(path, label, f"'{text}' is geen {noun}.{hint}")
     return INVALID
+
+
+def _word_match(slug: str, options: list[str]) -> str | None:
+    """The one option that contains all words of `slug` ('klimaat' → 'klimaat-en-energie')."""
+    words = set(slug.split("-")) - {"en", ""}
+    found = [o for o in options if words and words <= set(o.split("-"))]
+    return found[0] if len(found) == 1 else None
 
 
 def _check_municipality(ctx: _Context, text: str, path: tuple, label: str) -> Any:
@@ -403,11 +418,12 @@ def _check_target(ctx: _Context, text: str, path: tuple, label: str) -> Any:
     if text in ctx.vocab.targets:
         return text
     goal, _, rest = text.partition(".")
-    if not goal.isdigit() or not rest:
+    number = _as_int(goal)
+    if number is None or not rest:
         ctx.error(path, label, f"'{text}' is geen subdoel; een subdoel heeft de vorm '11.6' of "
                                "'17.a' (tussen aanhalingstekens).")
         return INVALID
-    goal_obj = ctx.vocab.goals.get(int(goal))
+    goal_obj = ctx.vocab.goals.get(number)
     if goal_obj is None:
         ctx.error(path, label, f"'{text}' bestaat niet: SDG {goal} bestaat niet.")
         return INVALID
@@ -443,7 +459,9 @@ def _check_image(ctx: _Context, image: dict[str, Any]) -> Any:
     pad = image["pad"]
     path = ("afbeelding", "pad")
     label = "afbeelding.pad"
-    if _SCRIPT_URL.match(_unobfuscate(pad)) or "://" in pad or pad.startswith(("/", "\\")) or ".." in pad.split("/"):
+    plain = _unobfuscate(pad)
+    if (_SCRIPT_URL.match(plain) or plain.startswith("data:") or "://" in pad
+            or pad.startswith(("/", "\\")) or ".." in pad.split("/")):
         ctx.error(path, label, f"'{pad}' moet een bestand in de repository zijn, naast de praktijk "
                                "of in practices/_afbeeldingen/ (geen webadres, geen '..').")
         return INVALID
@@ -496,13 +514,14 @@ def _check_body(ctx: _Context) -> None:
     decoded = html.unescape(html.unescape(body)) if "&" in body else body
     if _SCRIPT_WORD.search(decoded):
         stripped = _CONTROL.sub("", decoded)
-        if m := _SCRIPT_URL.search(stripped):
+        for m in _SCRIPT_URL.finditer(stripped):
             problem(ERROR, source.body_line + stripped.count("\n", 0, m.start()),
                     "een 'javascript:'-link is niet toegestaan; links beginnen met https://.")
-    if _DATA_WORD.search(decoded) and (m := _DATA_URL.search(decoded)):
-        problem(ERROR, source.body_line + decoded.count("\n", 0, m.start()),
-                "een 'data:'-link of -afbeelding is niet toegestaan; zet afbeeldingen onder "
-                "'afbeelding:' en links als https://.")
+    if _DATA_WORD.search(decoded):
+        for m in _DATA_URL.finditer(decoded):
+            problem(ERROR, source.body_line + decoded.count("\n", 0, m.start()),
+                    "een 'data:'-link of -afbeelding is niet toegestaan; zet afbeeldingen onder "
+                    "'afbeelding:' en links als https://.")
     _check_sections(ctx, body, at, problem)
 
 
@@ -534,7 +553,7 @@ def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
                 if close:
                     problem(WARNING, at(offset), f"sectie '{title}': bedoel je '{close}'?")
         offset += len(line) + 1
-    end = ctx.source.body_line + body.count("\n")
+    end = ctx.source.body_line + body.rstrip().count("\n")  # the last line with text
     for name in schema.BODY_SECTIONS:
         if name in found:
             continue

@@ -111,7 +111,9 @@ def _read_list(path: Path, problems: list[Problem]) -> dict[str, Term]:
         error(1, f"deze lijst kan niet gelezen worden ({exc}).")
         return {}
     data, lines = parse_front_matter(f"items:\n{_indent(text)}", 0, shown, problems)
-    items = (data or {}).get("items")
+    if data is None:  # invalid YAML, already reported with its line
+        return {}
+    items = data.get("items")
     if not isinstance(items, list):
         error(1, "verwacht een lijst van items met 'slug', 'naam' en 'beschrijving'.")
         return {}

@@ -13,20 +13,22 @@ def make_site(root: Path, practices: dict[str, str]) -> ProjectDir:
     """A project at `root` with the repository's mkdocs.yml and docs/ and these practices."""
     project = ProjectDir(root)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(REPO / "mkdocs-offline.yml", root / "mkdocs-offline.yml")
     shutil.copytree(REPO / "docs", root / "docs")
     for name, text in practices.items():
         project.write(name, text)
     return project
 
 
-def build(root: Path, site_dir: Path | None = None, **overrides) -> Path:
+def build(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml",
+          **overrides) -> Path:
     """Build with MkDocs in this process; raises on warnings (strict) and errors."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     site = site_dir or root / "site"
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True, **overrides)
+    config = load_config(str(root / config_file), site_dir=str(site), strict=True, **overrides)
     try:
         mkdocs_build(config)
     finally:

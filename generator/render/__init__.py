@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..reference import fold
 from ..taxonomy import Site
-from . import indexes, paths
+from . import catalogue, indexes, paths
 from .components import cards, count_text
 from .practice import image_relative, practice_page
 from .text import esc, rel
@@ -31,11 +31,16 @@ class Page:
 
 @dataclass(frozen=True)
 class Asset:
+    """A file that is not a page: an image on disk, or generated data."""
+
     src: str  # path relative to the docs folder
-    file: Path
+    file: Path | None = None
+    content: str | None = None
 
 
-def render_site(site: Site, site_url: str | None = None) -> tuple[list[Page], list[Asset]]:
+def render_site(
+    site: Site, site_url: str | None = None, directory_urls: bool = True
+) -> tuple[list[Page], list[Asset]]:
     pages = [
         Page(paths.CATALOGUE, indexes.catalogue_page(site), listed=True),
         Page(paths.SDG_INDEX, indexes.sdg_index(site), listed=True),
@@ -49,7 +54,12 @@ def render_site(site: Site, site_url: str | None = None) -> tuple[list[Page], li
     pages += [Page(paths.province(s), indexes.province_page(site, s)) for s in site.provinces.terms]
     pages += [Page(paths.municipality(site.vocab.municipalities[t.key]),
                    indexes.municipality_page(site, t.key)) for t in site.municipalities.used()]
-    assets: dict[str, Asset] = {}
+    assets: dict[str, Asset] = {
+        catalogue.DATA_SCRIPT: Asset(catalogue.DATA_SCRIPT,
+                                     content=catalogue.catalogue_script(site, directory_urls)),
+        catalogue.OPEN_JSON: Asset(catalogue.OPEN_JSON, content=catalogue.open_json(site, site_url)),
+        catalogue.OPEN_CSV: Asset(catalogue.OPEN_CSV, content=catalogue.open_csv(site, site_url)),
+    }
     for p in site.practices:
         url = f"{site_url.rstrip('/')}/praktijken/{p.id}/" if site_url else None
         pages.append(Page(paths.practice(p), practice_page(site, p, url), edit_path=p.source_path))

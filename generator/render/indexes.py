@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 
 from ..model import Practice
@@ -31,7 +32,7 @@ def sdg_tiles(site: Site, src: str) -> str:
                 f"({rel(src, paths.sdg(g.number))}){{ .pk-tile {sdg_style(site.vocab, g.number)} }}"
             )
         blocks.append(f'<section class="pk-p pk-p--{p}" markdown>\n\n'
-                      f'<h3 class="pk-p__title">{esc(P_LABELS[p])}</h3>\n\n'
+                      f'<h3 class="pk-p__title">{html.escape(P_LABELS[p])}</h3>\n\n'
                       f'<div class="pk-tiles" markdown>\n{chr(10).join(tiles)}\n</div>\n\n</section>')
     return "\n\n".join(blocks) + "\n"
 
@@ -211,7 +212,8 @@ def matrix_page(site: Site) -> str:
     src = paths.MATRIX
     domains = sorted(site.vocab.domains.values(), key=lambda t: fold(t.label))
     head = "| Beleidsdomein | " + " | ".join(
-        f"[{n}]({rel(src, paths.sdg(n))} \"{attr(g.name)}\"){{ .pk-sdg {sdg_style(site.vocab, n)} }}"
+        f'[<span class="pk-sr-only">SDG </span>{n}]({rel(src, paths.sdg(n))} "{attr(g.name)}")'
+        f"{{ .pk-sdg {sdg_style(site.vocab, n)} }}"
         for n, g in site.vocab.goals.items()) + " |"
     sep = "|---|" + "---:|" * len(site.vocab.goals)
     rows = []
@@ -234,16 +236,28 @@ def matrix_page(site: Site) -> str:
             + '<div class="pk-matrix" markdown>\n\n' + "\n".join([head, sep, *rows]) + "\n\n</div>\n")
 
 
-# --- catalogue (the list without JavaScript) ------------------------------------------------
+# --- catalogue ----------------------------------------------------------------------------
 
 
 def catalogue_page(site: Site) -> str:
-    """Every practice as a card. The catalogue script adds filters on top of this list."""
+    """The catalogue: filters are built by docs/javascripts/catalogus.js on top of a plain list
+    of every practice, which is what visitors without JavaScript get."""
     src = paths.CATALOGUE
-    items = "\n\n".join(card(src, p, site.vocab) for p in site.practices)
+    items = "\n".join(
+        f"- [{esc(p.titel)}]({rel(src, paths.practice(p))}) "
+        f'<span class="pk-muted">{esc(", ".join(m.name for m in p.gemeenten))}, {p.jaar}</span>'
+        for p in site.practices)
     return (front_matter(title="Catalogus", description="Alle praktijken, te filteren op SDG, "
-                         "beleidsdomein, provincie, gemeente en meer.", search=NO_SEARCH)
+                         "beleidsdomein, provincie, gemeente en meer.", search=NO_SEARCH,
+                         hide=["navigation", "toc"])
             + "# Catalogus\n\n"
-            + f'<div id="pk-catalogue" data-count="{len(site.practices)}" markdown>\n\n'
-            + f'<p class="pk-catalogue__all">Alle {count_text(len(site.practices))}, op titel.</p>\n\n'
-            + '<div class="pk-cards" markdown>\n\n' + items + "\n\n</div>\n\n</div>\n")
+            + '<div id="pk-catalogue" markdown>\n\n'
+            + f'<p class="pk-catalogue__intro">Alle {count_text(len(site.practices))} van de '
+            "databank. Combineer filters om te vinden wat bij jouw bestuur past; de link in de "
+            "adresbalk bewaart je selectie.</p>\n\n"
+            + '<div class="pk-catalogue__fallback" markdown>\n\n' + items + "\n\n</div>\n\n"
+            + "</div>\n\n"
+            # Both scripts sit next to this page (catalogus/index.html), so the relative paths
+            # hold with and without directory URLs.
+            + '<script src="praktijken-data.js"></script>\n'
+            + '<script src="../javascripts/catalogus.js"></script>\n')

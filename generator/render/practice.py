@@ -35,10 +35,12 @@ def practice_page(site: Site, p: Practice, online_url: str | None = None) -> str
 def _notice(p: Practice) -> str:
     if not p.voorbeeld:
         return ""
-    return ('!!! info "Illustratief voorbeeld"\n\n'
+    # Kept out of the search index, so search results preview the practice, not the notice.
+    return ('<div class="pk-notice" data-search-exclude markdown>\n\n'
+            '!!! info "Illustratief voorbeeld"\n\n'
             "    Deze praktijk is een illustratief voorbeeld uit de startcollectie van de "
             "databank. Ze toont het soort actie dat een gemeente kan opzetten, maar is geen "
-            "verslag van wat de genoemde gemeente(n) echt deden.\n")
+            "verslag van wat de genoemde gemeente(n) echt deden.\n\n</div>\n")
 
 
 def _facts(site: Site, p: Practice, src: str) -> str:

@@ -1,0 +1,117 @@
+"""The catalogue in Chromium: filters by URL and by clicking give the practices that the
+Python filter semantics give, over HTTP and from file://."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO
+from generator import load_project
+from generator.filters import Selection
+
+COMBINATIONS = [
+    "",
+    "sdg=13",
+    "sdg=13&sdg=7",
+    "sdg=13&domein=mobiliteit",
+    "provincie=limburg&status=lopend",
+    "domein=internationale-samenwerking&land=BJ&land=SN",
+    "jaar=2020-2024&principe=participatie",
+    "q=fiets",
+    "q=FAIRTRADE&provincie=oost-vlaanderen",
+    "lmb=fair-trade&status=afgerond",
+    "gemeente=gent",
+    "sdg=14&sdg=15&sdg=6&jaar=2022-",
+    "q=geen-enkele-praktijk-heeft-dit-woord",
+]
+
+
+@pytest.fixture(scope="module")
+def practices():
+    return load_project(REPO).practices
+
+
+def expected(practices, query: str) -> set[str]:
+    selection = Selection.from_query(query)
+    return {p.id for p in practices if selection.matches(p)}
+
+
+def shown(page) -> set[str]:
+    page.wait_for_function("window.PK_CATALOGUE_READY === true")
+    while page.locator(".pk-more").is_visible():
+        page.click(".pk-more")
+    total = int(page.get_attribute("#pk-catalogue", "data-results"))
+    ids = set(page.eval_on_selector_all(".pk-results__list .pk-card", "els => els.map(e => e.dataset.id)"))
+    assert len(ids) == total
+    return ids
+
+
+def base_url(base: str, repo_site, offline_site, serve) -> str:
+    return serve(repo_site) if base == "http" else offline_site.as_uri() + "/"
+
+
+@pytest.mark.parametrize("base", ["http", "file"])
+def test_url_filters_show_the_computed_practices(repo_site, offline_site, serve, watched, practices, base) -> None:
+    root = base_url(base, repo_site, offline_site, serve)
+    for query in COMBINATIONS:
+        watch = watched(root)
+        watch.page.goto(f"{root}catalogus/index.html?{query}")
+        assert shown(watch.page) == expected(practices, query), query
+        assert watch.errors == []
+        assert watch.outside == []
+
+
+@pytest.mark.parametrize("base", ["http", "file"])
+def test_clicking_filters_updates_list_and_url(repo_site, offline_site, serve, watched, practices, base) -> None:
+    root = base_url(base, repo_site, offline_site, serve)
+    watch = watched(root)
+    page = watch.page
+    page.goto(f"{root}catalogus/index.html")
+    assert shown(page) == expected(practices, "")
+    page.check("#pk-sdg-12")  # checkbox index 12 is SDG 13
+    assert "sdg=13" in page.url
+    assert shown(page) == expected(practices, "sdg=13")
+    page.select_option("#pk-from", "2022")
+    assert shown(page) == expected(practices, "sdg=13&jaar=2022-")
+    page.fill("#pk-ta-gemeente", "Gent")
+    page.press("#pk-ta-gemeente", "Enter")
+    page.go_back()
+    assert shown(page) == expected(practices, "sdg=13&jaar=2022-")
+    page.go_back()
+    assert shown(page) == expected(practices, "sdg=13")
+    page.go_forward()
+    assert "jaar=2022-" in page.url
+    assert watch.errors == []
+
+
+def test_result_count_is_announced_and_empty_state_resets(repo_site, serve, watched) -> None:
+    root = serve(repo_site)
+    page = watched(root).page
+    page.goto(f"{root}catalogus/?q=geen-enkele-praktijk-heeft-dit-woord")
+    page.wait_for_function("window.PK_CATALOGUE_READY === true")
+    live = page.locator(".pk-results__count")
+    assert live.get_attribute("aria-live") == "polite"
+    assert live.inner_text() == "0 praktijken gevonden"
+    page.locator(".pk-empty button").click()
+    assert page.url.endswith("/catalogus/")
+    assert live.inner_text() == f"{len(load_project(REPO).practices)} praktijken gevonden"
+
+
+def test_facets_are_keyboard_operable(repo_site, serve, watched) -> None:
+    root = serve(repo_site)
+    page = watched(root).page
+    page.goto(f"{root}catalogus/")
+    page.wait_for_function("window.PK_CATALOGUE_READY === true")
+    page.focus("#pk-status-0")
+    page.keyboard.press("Space")
+    assert "status=gepland" in page.url
+
+
+def test_without_javascript_every_practice_is_a_plain_link(offline_site, browser, practices) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((offline_site / "catalogus" / "index.html").as_uri())
+    assert page.locator(".pk-catalogue__fallback").is_visible()
+    hrefs = page.eval_on_selector_all(".pk-catalogue__fallback a", "els => els.map(e => e.getAttribute('href'))")
+    assert sorted(hrefs) == sorted(f"../praktijken/{p.id}.html" for p in practices)
+    context.close()
