@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from .project import Project
-from .render import expand_blocks, render_site
+from .render import SiteOptions, expand_blocks, render_site
 from .settings import Settings
 from .taxonomy import build_site
 
@@ -19,7 +19,9 @@ from .taxonomy import build_site
 def export_site(project: Project, settings: Settings, out: Path) -> int:
     """Write the docs folder to `out` (emptied first); returns the number of pages written."""
     site = build_site(project.practices, project.vocab)
-    pages, assets = render_site(site, settings.site_url)
+    options = SiteOptions(site_url=settings.site_url, repo_url=settings.repo_url,
+                          branch=settings.edit_branch)
+    pages, assets = render_site(site, options)
     if out.exists():
         shutil.rmtree(out)
     written = 0

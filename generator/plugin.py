@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .project import load_project
-from .render import expand_blocks, render_site
+from .render import SiteOptions, expand_blocks, render_site
+from .settings import branch_of
 from .taxonomy import Site, build_site
 
 log = logging.getLogger("mkdocs.plugins.praktijken")
@@ -44,7 +45,9 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
                               "niet gebouwd. Los de fouten hierboven op (python -m generator "
                               "check toont ze ook).")
         self.site = build_site(project.practices, project.vocab)
-        pages, assets = render_site(self.site, config.site_url, config.use_directory_urls)
+        options = SiteOptions(site_url=config.site_url, directory_urls=config.use_directory_urls,
+                              repo_url=config.repo_url, branch=branch_of(config.edit_uri or ""))
+        pages, assets = render_site(self.site, options)
         docs_dir = Path(config.docs_dir)
         for page in pages:
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV

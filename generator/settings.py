@@ -28,12 +28,15 @@ def read_settings(root: Path, config_file: str = "mkdocs.yml") -> Settings:
     data = {}
     if path.is_file():
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    edit_uri = str(data.get("edit_uri") or "edit/main/docs/")
-    parts = edit_uri.strip("/").split("/")
-    branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob", "tree") else "main"
     return Settings(
         docs_dir=root / str(data.get("docs_dir") or "docs"),
         site_url=data.get("site_url") or None,
         repo_url=(data.get("repo_url") or "").rstrip("/") or None,
-        edit_branch=branch,
+        edit_branch=branch_of(str(data.get("edit_uri") or "")),
     )
+
+
+def branch_of(edit_uri: str) -> str:
+    """The branch in a GitHub `edit_uri` such as 'edit/main/docs/' (default: main)."""
+    parts = edit_uri.strip("/").split("/")
+    return parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob", "tree") else "main"

@@ -8,39 +8,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from ..reference import fold
 from ..taxonomy import Site
-from . import catalogue, indexes, paths
+from . import catalogue, fields, form, indexes, paths
 from .components import cards, count_text
+from .page import Asset, Bundle, Page, SiteOptions
 from .practice import image_relative, practice_page
 from .text import esc, rel
 
-__all__ = ["Asset", "Page", "expand_blocks", "render_site"]
+__all__ = ["Asset", "Bundle", "Page", "SiteOptions", "expand_blocks", "render_site"]
 
 
-@dataclass(frozen=True)
-class Page:
-    src: str  # path relative to the docs folder, e.g. "praktijken/x.md"
-    content: str
-    listed: bool = False  # reached from the navigation; all others are NOT_IN_NAV
-    edit_path: str | None = None  # the source file, relative to the project root
-
-
-@dataclass(frozen=True)
-class Asset:
-    """A file that is not a page: an image on disk, or generated data."""
-
-    src: str  # path relative to the docs folder
-    file: Path | None = None
-    content: str | None = None
-
-
-def render_site(
-    site: Site, site_url: str | None = None, directory_urls: bool = True
-) -> tuple[list[Page], list[Asset]]:
+def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Page], list[Asset]]:
+    """Every generated page and file of the site, sorted by path."""
+    options = options or SiteOptions()
     pages = [
         Page(paths.CATALOGUE, indexes.catalogue_page(site), listed=True),
         Page(paths.SDG_INDEX, indexes.sdg_index(site), listed=True),
@@ -48,6 +30,7 @@ def render_site(
         Page(paths.MUNICIPALITIES_INDEX, indexes.municipalities_index(site), listed=True),
         Page(paths.PROVINCES_INDEX, indexes.provinces_index(site)),
         Page(paths.MATRIX, indexes.matrix_page(site), listed=True),
+        fields.field_reference_page(site),
     ]
     pages += [Page(paths.sdg(n), indexes.sdg_page(site, n)) for n in site.vocab.goals]
     pages += [Page(paths.domain(s), indexes.domain_page(site, s)) for s in site.vocab.domains]
@@ -55,17 +38,21 @@ def render_site(
     pages += [Page(paths.municipality(site.vocab.municipalities[t.key]),
                    indexes.municipality_page(site, t.key)) for t in site.municipalities.used()]
     assets: dict[str, Asset] = {
-        catalogue.DATA_SCRIPT: Asset(catalogue.DATA_SCRIPT,
-                                     content=catalogue.catalogue_script(site, directory_urls)),
-        catalogue.OPEN_JSON: Asset(catalogue.OPEN_JSON, content=catalogue.open_json(site, site_url)),
-        catalogue.OPEN_CSV: Asset(catalogue.OPEN_CSV, content=catalogue.open_csv(site, site_url)),
+        catalogue.DATA_SCRIPT: Asset(catalogue.DATA_SCRIPT, content=catalogue.catalogue_script(
+            site, options.directory_urls)),
+        catalogue.OPEN_JSON: Asset(catalogue.OPEN_JSON, content=catalogue.open_json(site, options.site_url)),
+        catalogue.OPEN_CSV: Asset(catalogue.OPEN_CSV, content=catalogue.open_csv(site, options.site_url)),
     }
+    base = (options.site_url or "").rstrip("/")
     for p in site.practices:
-        url = f"{site_url.rstrip('/')}/praktijken/{p.id}/" if site_url else None
+        url = f"{base}/praktijken/{p.id}/" if base else None
         pages.append(Page(paths.practice(p), practice_page(site, p, url), edit_path=p.source_path))
         if p.afbeelding is not None:
             src = paths.image(image_relative(p))
             assets[src] = Asset(src, p.afbeelding.file)
+    form_pages, form_assets = form.form_pages(site, options)
+    pages += form_pages
+    assets.update((a.src, a) for a in form_assets)
     return sorted(pages, key=lambda page: page.src), sorted(assets.values(), key=lambda a: a.src)
 
 

@@ -1,0 +1,41 @@
+"""What rendering produces: pages, other files, and the options that shape them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # path relative to the docs folder, e.g. "praktijken/x.md"
+    content: str
+    listed: bool = False  # reached from the navigation; all others are NOT_IN_NAV
+    edit_path: str | None = None  # the source file, relative to the project root
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file that is not a page: an image on disk, or generated data."""
+
+    src: str  # path relative to the docs folder
+    file: Path | None = None
+    content: str | None = None
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """An offline bundle: what selection it holds and when it was made."""
+
+    selection: list[str] = field(default_factory=list)  # human-readable; empty: everything
+    made: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    site_url: str | None = None
+    directory_urls: bool = True
+    repo_url: str | None = None  # e.g. https://github.com/vvsg/sdg-praktijkendatabank
+    branch: str = "main"
+    bundle: Bundle | None = None
