@@ -109,4 +109,20 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 # Commands in other modules register here (export, new, bundle) to keep this one small.
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_register_export]
+def _register_bundle(sub: argparse._SubParsersAction) -> None:
+    from .bundle import register
+
+    register(sub)
+
+
+def _register_new(sub: argparse._SubParsersAction) -> None:
+    from .new import register
+
+    register(sub)
+
+
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _register_export,
+    _register_bundle,
+    _register_new,
+]

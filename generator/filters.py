@@ -93,3 +93,18 @@ def practice_values(p: Practice) -> dict[str, set[str]]:
         "land": set(p.partnerlanden),
         "trefwoord": {k.lower() for k in p.trefwoorden},
     }
+
+
+def selection_labels(site) -> dict[str, dict[str, str]]:
+    """Labels to describe a selection: slugs and codes → names."""
+    vocab = site.vocab
+    return {
+        "sdg": {str(n): f"{n} {g.name}" for n, g in vocab.goals.items()},
+        "domein": {t.slug: t.label for t in vocab.domains.values()},
+        "provincie": {slug: t.label for slug, t in site.provinces.terms.items()},
+        "gemeente": {m.slug: m.name for m in vocab.municipalities.values()},
+        "status": {t.slug: t.label for t in vocab.statuses.values()},
+        "lmb": {t.slug: t.label for t in vocab.lmb_categories.values()},
+        "principe": {t.slug: t.label for t in vocab.principles.values()},
+        "land": dict(vocab.countries),
+    }

@@ -504,15 +504,33 @@
   // --- printing the selection as fiches -------------------------------------------------------
 
   function printSelection() {
+    // The fiches are in a separate script, loaded on first use: a script tag works from
+    // file:// where fetch does not.
+    if (window.PK_FICHES) return printFiches();
+    var script = document.createElement("script");
+    script.src = "fiches-data.js";
+    script.onload = printFiches;
+    script.onerror = function () { window.print(); };
+    document.body.appendChild(script);
+  }
+
+  function printFiches() {
     var view = compute();
-    var saved = state.shown;
-    state.shown = view.results.length;
-    render(view, true);
+    var box = document.createElement("div");
+    box.className = "pk-fiches";
+    var intro = el("p", { className: "pk-fiches__intro",
+      text: "SDG-praktijkendatabank — " + (view.results.length === 1 ? "1 praktijk" : view.results.length + " praktijken") +
+        (queryString() ? " (selectie: " + decodeURIComponent(queryString().slice(1)).replace(/&/g, ", ") + ")" : "") });
+    box.appendChild(intro);
+    // Fiches come from our own generator (validated practice text rendered to HTML).
+    box.insertAdjacentHTML("beforeend", view.results.map(function (it) {
+      return window.PK_FICHES[it.row[ID]] || "";
+    }).join(""));
+    document.body.appendChild(box);
     document.documentElement.classList.add("pk-printing-selection");
     var restore = function () {
       document.documentElement.classList.remove("pk-printing-selection");
-      state.shown = saved;
-      render(compute(), true);
+      box.remove();
       window.removeEventListener("afterprint", restore);
     };
     window.addEventListener("afterprint", restore);

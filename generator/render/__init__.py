@@ -11,11 +11,11 @@ import re
 
 from ..reference import fold
 from ..taxonomy import Site
-from . import catalogue, fields, form, indexes, paths
+from . import catalogue, fields, fiches, form, indexes, paths
 from .components import cards, count_text
 from .page import Asset, Bundle, Page, SiteOptions
 from .practice import image_relative, practice_page
-from .text import esc, rel
+from .text import date_nl, esc, rel
 
 __all__ = ["Asset", "Bundle", "Page", "SiteOptions", "expand_blocks", "render_site"]
 
@@ -42,6 +42,8 @@ def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Pa
             site, options.directory_urls)),
         catalogue.OPEN_JSON: Asset(catalogue.OPEN_JSON, content=catalogue.open_json(site, options.site_url)),
         catalogue.OPEN_CSV: Asset(catalogue.OPEN_CSV, content=catalogue.open_csv(site, options.site_url)),
+        fiches.FICHES_SCRIPT: Asset(fiches.FICHES_SCRIPT,
+                                    content=fiches.fiches_script(site, options.site_url)),
     }
     base = (options.site_url or "").rstrip("/")
     for p in site.practices:
@@ -61,14 +63,21 @@ def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Pa
 _BLOCK = re.compile(r"<!--\s*praktijken:([a-z-]+)\s*-->")
 
 
-def expand_blocks(markdown: str, src: str, site: Site) -> str:
+def expand_blocks(markdown: str, src: str, site: Site, bundle: Bundle | None = None) -> str:
     """Replace `<!-- praktijken:naam -->` markers with generated Markdown."""
     if "praktijken:" not in markdown:
         return markdown
-    return _BLOCK.sub(lambda m: _block(m.group(1), src, site) or m.group(0), markdown)
+
+    def replace(m: re.Match) -> str:
+        block = _block(m.group(1), src, site, bundle)
+        return m.group(0) if block is None else block
+
+    return _BLOCK.sub(replace, markdown)
 
 
-def _block(name: str, src: str, site: Site) -> str:
+def _block(name: str, src: str, site: Site, bundle: Bundle | None) -> str | None:
+    if name == "bundel":
+        return _bundle_notice(site, bundle)
     if name == "sdg-tegels":
         return indexes.sdg_tiles(site, src)
     if name == "nieuwste":
@@ -88,4 +97,17 @@ def _block(name: str, src: str, site: Site) -> str:
             f"[{esc(t.label)} <span class=\"pk-count\">{t.count}</span>]"
             f"({rel(src, paths.province(t.key))}){{ .pk-chip }}"
             for t in site.provinces.terms.values()) + "\n</div>\n"
-    return ""
+    return None
+
+
+def _bundle_notice(site: Site, bundle: Bundle | None) -> str:
+    """On an offline bundle's home page: what it holds and when it was made."""
+    if bundle is None:
+        return ""
+    made = date_nl(bundle.made) if bundle.made else "onbekende datum"
+    what = ("de volledige databank" if not bundle.selection
+            else "een selectie: " + "; ".join(esc(line) for line in bundle.selection))
+    return ('!!! abstract "Offline bundel"\n\n'
+            f"    Deze offline versie van de SDG-praktijkendatabank bevat {what}, met "
+            f"{count_text(len(site.practices))}. Gemaakt op {made}. De actuele databank staat "
+            "online; deze bundel werkt zonder internet.\n")
