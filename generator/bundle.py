@@ -80,7 +80,9 @@ def run_bundle(args: argparse.Namespace) -> int:
             print("De bundel is niet gemaakt: de site kon niet gebouwd worden (zie hierboven).",
                   file=sys.stderr)
             return 1
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
+        # Useless without a web server: the sitemap (whose dates change daily) and the 404
+        # page (whose links are absolute paths on the server).
+        for name in ("sitemap.xml", "sitemap.xml.gz", "404.html"):
             (site / name).unlink(missing_ok=True)
         files = write_zip(site, out, made)
     size = out.stat().st_size / 1_000_000
