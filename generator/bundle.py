@@ -26,26 +26,44 @@ OFFLINE_CONFIG = "mkdocs-offline.yml"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 FOLDER = "sdg-praktijkendatabank"
 OPTIONS = {  # option → facet in the catalogue's query string
-    "sdg": "sdg", "domein": "domein", "provincie": "provincie", "gemeente": "gemeente",
-    "status": "status", "lmb": "lmb", "principe": "principe", "land": "land",
+    "sdg": "sdg",
+    "domein": "domein",
+    "provincie": "provincie",
+    "gemeente": "gemeente",
+    "status": "status",
+    "lmb": "lmb",
+    "principe": "principe",
+    "land": "land",
     "trefwoord": "trefwoord",
 }
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "bundle", help="een offline zip van de site of van een selectie maken",
+        "bundle",
+        help="een offline zip van de site of van een selectie maken",
         description="Maakt een zip die zonder internet werkt: uitpakken en index.html openen. "
-                    "Filters werken zoals in de catalogus: binnen een filter OF, tussen "
-                    "filters EN.")
-    parser.add_argument("--out", type=Path, help="het zip-bestand (standaard: naam volgens selectie)")
+        "Filters werken zoals in de catalogus: binnen een filter OF, tussen "
+        "filters EN.",
+    )
+    parser.add_argument(
+        "--out", type=Path, help="het zip-bestand (standaard: naam volgens selectie)"
+    )
     for option in OPTIONS:
-        parser.add_argument(f"--{option}", action="append", default=[], metavar="WAARDE",
-                            help=f"alleen praktijken met deze {option} (herhaalbaar)")
+        parser.add_argument(
+            f"--{option}",
+            action="append",
+            default=[],
+            metavar="WAARDE",
+            help=f"alleen praktijken met deze {option} (herhaalbaar)",
+        )
     parser.add_argument("--jaar", help="startjaar of periode, bv. 2020-2024")
     parser.add_argument("--zoek", help="vrije tekst, zoals het zoekveld van de catalogus")
-    parser.add_argument("--selectie", default="",
-                        help="een selectie als in de adresbalk van de catalogus, bv. 'sdg=13&domein=water'")
+    parser.add_argument(
+        "--selectie",
+        default="",
+        help="een selectie als in de adresbalk van de catalogus, bv. 'sdg=13&domein=water'",
+    )
     parser.set_defaults(run=run_bundle)
 
 
@@ -68,8 +86,11 @@ def run_bundle(args: argparse.Namespace) -> int:
         print("De selectie bevat geen praktijken; kies ruimere filters.", file=sys.stderr)
         return 1
     if not (root / SHIM).is_file():
-        print(f"{SHIM} ontbreekt: installeer eerst de npm-pakketten van het project met "
-              "'npm ci' (de offline zoekfunctie heeft ze nodig).", file=sys.stderr)
+        print(
+            f"{SHIM} ontbreekt: installeer eerst de npm-pakketten van het project met "
+            "'npm ci' (de offline zoekfunctie heeft ze nodig).",
+            file=sys.stderr,
+        )
         return 1
     made = _made_date()
     out = args.out or Path(_default_name(selection))
@@ -77,8 +98,10 @@ def run_bundle(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="bundel-") as tmp:
         site = Path(tmp) / FOLDER
         if not _build(root, site, _query(selection), made):
-            print("De bundel is niet gemaakt: de site kon niet gebouwd worden (zie hierboven).",
-                  file=sys.stderr)
+            print(
+                "De bundel is niet gemaakt: de site kon niet gebouwd worden (zie hierboven).",
+                file=sys.stderr,
+            )
             return 1
         # Useless without a web server: the sitemap (whose dates change daily) and the 404
         # page (whose links are absolute paths on the server).
@@ -86,8 +109,10 @@ def run_bundle(args: argparse.Namespace) -> int:
             (site / name).unlink(missing_ok=True)
         files = write_zip(site, out, made)
     size = out.stat().st_size / 1_000_000
-    print(f"Bundel klaar: {out} ({size:.1f} MB, {files} bestanden, {len(chosen)} praktijken). "
-          "Uitpakken en index.html openen; werkt zonder internet.")
+    print(
+        f"Bundel klaar: {out} ({size:.1f} MB, {files} bestanden, {len(chosen)} praktijken). "
+        "Uitpakken en index.html openen; werkt zonder internet."
+    )
     return 0
 
 
@@ -135,7 +160,9 @@ def _query(selection: Selection) -> str:
 def _default_name(selection: Selection) -> str:
     if selection.is_empty():
         return f"{FOLDER}-offline.zip"
-    parts = [f"{facet}-{'-'.join(sorted(values))}" for facet, values in sorted(selection.values.items())]
+    parts = [
+        f"{facet}-{'-'.join(sorted(values))}" for facet, values in sorted(selection.values.items())
+    ]
     if selection.year_from or selection.year_to:
         parts.append(f"jaar-{selection.year_from or ''}-{selection.year_to or ''}")
     if selection.q:
@@ -147,17 +174,31 @@ def _made_date() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
 def _build(root: Path, site: Path, query: str, made: dt.date) -> bool:
-    env = dict(os.environ, PRAKTIJKEN_SELECTIE=query, PRAKTIJKEN_BUNDEL_DATUM=made.isoformat(),
-               NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-               str(root / OFFLINE_CONFIG), "-d", str(site)]
-    with subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True) as process:
+    env = dict(
+        os.environ,
+        PRAKTIJKEN_SELECTIE=query,
+        PRAKTIJKEN_BUNDEL_DATUM=made.isoformat(),
+        NO_MKDOCS_2_WARNING="1",
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(root / OFFLINE_CONFIG),
+        "-d",
+        str(site),
+    ]
+    with subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as process:
         assert process.stdout is not None
         for line in process.stdout:
             print("  " + line.rstrip(), flush=True)  # MkDocs' own log, with our progress lines

@@ -19,8 +19,9 @@ from .taxonomy import build_site
 def export_site(project: Project, settings: Settings, out: Path) -> int:
     """Write the docs folder to `out` (emptied first); returns the number of pages written."""
     site = build_site(project.practices, project.vocab)
-    options = SiteOptions(site_url=settings.site_url, repo_url=settings.repo_url,
-                          branch=settings.edit_branch)
+    options = SiteOptions(
+        site_url=settings.site_url, repo_url=settings.repo_url, branch=settings.edit_branch
+    )
     pages, assets = render_site(site, options)
     if out.exists():
         shutil.rmtree(out)

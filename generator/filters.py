@@ -14,8 +14,17 @@ from urllib.parse import parse_qsl
 from .model import Practice
 from .reference import fold
 
-FACETS = ("sdg", "domein", "provincie", "gemeente", "status", "lmb", "principe", "land",
-          "trefwoord")
+FACETS = (
+    "sdg",
+    "domein",
+    "provincie",
+    "gemeente",
+    "status",
+    "lmb",
+    "principe",
+    "land",
+    "trefwoord",
+)
 
 
 @dataclass
@@ -31,7 +40,9 @@ class Selection:
         selection = cls()
         for key, value in parse_qsl(query.lstrip("?")):
             if key in FACETS:
-                selection.values.setdefault(key, set()).add(value.lower() if key != "land" else value.upper())
+                selection.values.setdefault(key, set()).add(
+                    value.lower() if key != "land" else value.upper()
+                )
             elif key == "jaar":
                 selection.set_years(value)
             elif key == "q":
@@ -59,19 +70,31 @@ class Selection:
         if self.year_to is not None and p.jaar > self.year_to:
             return False
         if self.q:
-            text = fold(" ".join([p.titel, p.samenvatting, *(m.name for m in p.gemeenten), *p.trefwoorden]))
+            text = fold(
+                " ".join([p.titel, p.samenvatting, *(m.name for m in p.gemeenten), *p.trefwoorden])
+            )
             return all(word in text for word in fold(self.q).split())
         return True
 
     def describe(self, labels: dict[str, dict[str, str]] | None = None) -> list[str]:
         """Human-readable lines, e.g. ['SDG: 13', 'Beleidsdomein: mobiliteit']."""
-        names = {"sdg": "SDG", "domein": "Beleidsdomein", "provincie": "Provincie",
-                 "gemeente": "Gemeente", "status": "Status", "lmb": "Lokaal mondiaal beleid",
-                 "principe": "Principe", "land": "Partnerland", "trefwoord": "Trefwoord"}
+        names = {
+            "sdg": "SDG",
+            "domein": "Beleidsdomein",
+            "provincie": "Provincie",
+            "gemeente": "Gemeente",
+            "status": "Status",
+            "lmb": "Lokaal mondiaal beleid",
+            "principe": "Principe",
+            "land": "Partnerland",
+            "trefwoord": "Trefwoord",
+        }
         lines = []
         for facet in FACETS:
             if facet in self.values:
-                shown = [(labels or {}).get(facet, {}).get(v, v) for v in sorted(self.values[facet])]
+                shown = [
+                    (labels or {}).get(facet, {}).get(v, v) for v in sorted(self.values[facet])
+                ]
                 lines.append(f"{names[facet]}: {', '.join(shown)}")
         if self.year_from is not None or self.year_to is not None:
             lines.append(f"Startjaar: {self.year_from or '…'}–{self.year_to or '…'}")

@@ -22,7 +22,7 @@ def json_schema(vocab: Vocab) -> dict[str, Any]:
         "$id": "https://github.com/vvsg/sdg-praktijkendatabank/practices/praktijk.schema.json",
         "title": "Praktijk (trotsinitiatief) in de SDG-praktijkendatabank",
         "description": "De front matter van een bestand practices/<id>.md. Gegenereerd met "
-                       "'python -m generator schema'; niet met de hand aanpassen.",
+        "'python -m generator schema'; niet met de hand aanpassen.",
         **_object(FIELDS, vocab),
     }
 
@@ -52,9 +52,13 @@ def _field(spec: Field, vocab: Vocab) -> dict[str, Any]:
             out["minLength"] = spec.min
         if spec.max is not None:
             out["maxLength"] = spec.max
-        out.update({"url": {"pattern": "^https?://", "format": "uri"},
-                    "email": {"format": "email"},
-                    "image": {"pattern": r"(?i)\.(jpe?g|png|webp|svg)$"}}.get(spec.format or "", {}))
+        out.update(
+            {
+                "url": {"pattern": "^https?://", "format": "uri"},
+                "email": {"format": "email"},
+                "image": {"pattern": r"(?i)\.(jpe?g|png|webp|svg)$"},
+            }.get(spec.format or "", {})
+        )
     elif spec.kind == "int":
         out["type"] = "integer"
         if spec.min is not None:

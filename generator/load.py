@@ -50,6 +50,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
             return "tag:yaml.org,2002:str"
         return "tag:yaml.org,2002:seq" if kind is SequenceNode else "tag:yaml.org,2002:map"
 
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -109,7 +110,9 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         elif path.is_dir():
             found.update(_walk(path, problems))
         else:
-            problems.append(Problem(path.as_posix(), 1, ERROR, None, "bestand of map bestaat niet."))
+            problems.append(
+                Problem(path.as_posix(), 1, ERROR, None, "bestand of map bestaat niet.")
+            )
     return sorted(found), problems
 
 
@@ -120,14 +123,21 @@ def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
         for name in sorted(filenames):
             path = Path(dirpath, name)
             suffix = path.suffix.lower()
-            if name.startswith((".", "_")) or suffix in IMAGE_SUFFIXES or name.endswith(".schema.json"):
+            if (
+                name.startswith((".", "_"))
+                or suffix in IMAGE_SUFFIXES
+                or name.endswith(".schema.json")
+            ):
                 continue
             if suffix == ".md" and path.suffix == ".md":
                 result.append(path)
             else:
                 problems.append(
                     Problem(
-                        display_path(path), 1, WARNING, None,
+                        display_path(path),
+                        1,
+                        WARNING,
+                        None,
                         "dit bestand wordt niet gelezen: een praktijk is een bestand met de "
                         "extensie '.md' (kleine letters).",
                     )
@@ -151,15 +161,21 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source | None, 
         return fail(1, f"bestand kan niet gelezen worden ({exc.strerror}).")
     if len(raw) > MAX_BYTES:
         size = -(-len(raw) // 1024)  # rounded up: 200 KB + 1 byte is "201 KB", not "200 KB"
-        return fail(1, f"het bestand is {size} KB; de grens is {MAX_BYTES // 1024} KB. "
-                       "Zet grote afbeeldingen of bijlagen niet in de tekst.")
+        return fail(
+            1,
+            f"het bestand is {size} KB; de grens is {MAX_BYTES // 1024} KB. "
+            "Zet grote afbeeldingen of bijlagen niet in de tekst.",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return fail(line, "het bestand is geen geldige UTF-8-tekst (byte "
-                          f"0x{raw[exc.start]:02x}). Sla het op als UTF-8, bijvoorbeeld via "
-                          "'Opslaan als' in je teksteditor.")
+        return fail(
+            line,
+            "het bestand is geen geldige UTF-8-tekst (byte "
+            f"0x{raw[exc.start]:02x}). Sla het op als UTF-8, bijvoorbeeld via "
+            "'Opslaan als' in je teksteditor.",
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return split(text, path, shown)
 
@@ -170,14 +186,28 @@ def split(text: str, path: Path, shown: str) -> tuple[Source | None, list[Proble
         return None, [Problem(shown, 1, ERROR, None, "het bestand is leeg.")]
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
-        return None, [Problem(shown, 1, ERROR, None,
-                              "het bestand begint niet met front matter: de eerste regel moet "
-                              "'---' zijn, dan de velden (titel: …), dan weer '---'.")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                ERROR,
+                None,
+                "het bestand begint niet met front matter: de eerste regel moet "
+                "'---' zijn, dan de velden (titel: …), dan weer '---'.",
+            )
+        ]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return None, [Problem(shown, 1, ERROR, None,
-                              "de front matter wordt niet afgesloten: zet een regel '---' na het "
-                              "laatste veld, vóór de tekst.")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                ERROR,
+                None,
+                "de front matter wordt niet afgesloten: zet een regel '---' na het "
+                "laatste veld, vóór de tekst.",
+            )
+        ]
     front = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     problems: list[Problem] = []
@@ -202,23 +232,44 @@ def parse_front_matter(
         # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
         before = text.encode("utf-8")[: exc.position] if _C_READER else text[: exc.position]
         line = before.count(b"\n" if _C_READER else "\n")  # type: ignore[arg-type]
-        problems.append(Problem(shown, line + first_line, ERROR, None,
-                                f"ongeldige YAML: deze regel bevat een onzichtbaar stuurteken "
-                                f"(U+{exc.character:04X}); verwijder het of typ de regel opnieuw."))
+        problems.append(
+            Problem(
+                shown,
+                line + first_line,
+                ERROR,
+                None,
+                f"ongeldige YAML: deze regel bevat een onzichtbaar stuurteken "
+                f"(U+{exc.character:04X}); verwijder het of typ de regel opnieuw.",
+            )
+        )
         return None, {}
     except yaml.YAMLError as exc:  # other unmarked errors are rare
         detail = " ".join(str(exc).split())
         problems.append(Problem(shown, first_line, ERROR, None, f"ongeldige YAML ({detail})."))
         return None, {}
     if node is None:
-        problems.append(Problem(shown, first_line - 1, ERROR, None,
-                                "de front matter is leeg: vul de velden in (titel, gemeenten, …)."))
+        problems.append(
+            Problem(
+                shown,
+                first_line - 1,
+                ERROR,
+                None,
+                "de front matter is leeg: vul de velden in (titel, gemeenten, …).",
+            )
+        )
         return None, {}
     if not isinstance(node, MappingNode):
         kind = "een lijst" if isinstance(node, SequenceNode) else "losse tekst"
-        problems.append(Problem(shown, node.start_mark.line + first_line, ERROR, None,
-                                f"de front matter is {kind}; verwacht worden velden met een "
-                                "waarde, één per regel, zoals 'titel: Mijn praktijk'."))
+        problems.append(
+            Problem(
+                shown,
+                node.start_mark.line + first_line,
+                ERROR,
+                None,
+                f"de front matter is {kind}; verwacht worden velden met een "
+                "waarde, één per regel, zoals 'titel: Mijn praktijk'.",
+            )
+        )
         return None, {}
     walker = _Walker(first_line, shown, problems)
     return walker.convert(node, ()), walker.lines
@@ -247,8 +298,10 @@ class _Walker:
         if cls is ScalarNode:
             return node.value if node.tag == _STR else self.scalar(node)  # type: ignore[arg-type]
         if len(path) > _MAX_DEPTH:
-            self.error(node, "de waarde is te diep genest, of een YAML-verwijzing (*) verwijst "
-                             "naar zichzelf.")
+            self.error(
+                node,
+                "de waarde is te diep genest, of een YAML-verwijzing (*) verwijst naar zichzelf.",
+            )
             return None
         if cls is SequenceNode:
             lines, offset, result = self.lines, self.offset, []
@@ -268,8 +321,11 @@ class _Walker:
             key = key_node.value if key_node.tag == _STR else str(self.scalar(key_node))
             key_path = path + (key,)
             if key in result:
-                self.error(key_node, f"het veld '{key}' staat twee keer in de front matter "
-                                     f"(ook op regel {lines[key_path]}); houd er één.")
+                self.error(
+                    key_node,
+                    f"het veld '{key}' staat twee keer in de front matter "
+                    f"(ook op regel {lines[key_path]}); houd er één.",
+                )
                 continue
             lines[key_path] = key_node.start_mark.line + offset
             result[key] = self.convert(value_node, key_path)
@@ -303,28 +359,53 @@ class _Walker:
 _YAML_HINTS = [
     ("found character '\\t'", "er staat een tab-teken: spring in met spaties, niet met tabs."),
     ("found a tab character", "er staat een tab-teken: spring in met spaties, niet met tabs."),
-    ("mapping values are not allowed", "onverwachte dubbele punt. Zet tekst die zelf een ':' "
-     "bevat tussen aanhalingstekens, of controleer het inspringen van deze regel."),
+    (
+        "mapping values are not allowed",
+        "onverwachte dubbele punt. Zet tekst die zelf een ':' "
+        "bevat tussen aanhalingstekens, of controleer het inspringen van deze regel.",
+    ),
     ("while scanning a quoted scalar", "een aanhalingsteken wordt geopend maar niet gesloten."),
-    ("while parsing a flow sequence", "een lijst tussen [ ] wordt niet gesloten met ']' of "
-     "mist een komma tussen de waarden."),
+    (
+        "while parsing a flow sequence",
+        "een lijst tussen [ ] wordt niet gesloten met ']' of mist een komma tussen de waarden.",
+    ),
     ("while parsing a flow mapping", "een { wordt niet gesloten met '}' of mist een komma."),
-    ("while parsing a block mapping", "het inspringen klopt niet: velden op hetzelfde niveau "
-     "moeten precies even ver inspringen."),
-    ("while parsing a block collection", "het inspringen van deze lijst klopt niet: zet elk "
-     "item op een eigen regel met '- ' op dezelfde inspringing."),
-    ("while scanning a simple key", "deze regel heeft geen dubbele punt na de veldnaam "
-     "(verwacht: 'veld: waarde')."),
-    ("while scanning an alias", "een '*' aan het begin van een waarde heeft in YAML een "
-     "speciale betekenis; zet de waarde tussen aanhalingstekens."),
-    ("while scanning an anchor", "een '&' aan het begin van een waarde heeft in YAML een "
-     "speciale betekenis; zet de waarde tussen aanhalingstekens."),
-    ("found undefined alias", "een '*' aan het begin van een waarde heeft in YAML een "
-     "speciale betekenis; zet de waarde tussen aanhalingstekens."),
-    ("found character '@'", "een waarde mag niet met '@' of '`' beginnen; zet ze tussen "
-     "aanhalingstekens."),
-    ("found character '`'", "een waarde mag niet met '@' of '`' beginnen; zet ze tussen "
-     "aanhalingstekens."),
+    (
+        "while parsing a block mapping",
+        "het inspringen klopt niet: velden op hetzelfde niveau moeten precies even ver inspringen.",
+    ),
+    (
+        "while parsing a block collection",
+        "het inspringen van deze lijst klopt niet: zet elk "
+        "item op een eigen regel met '- ' op dezelfde inspringing.",
+    ),
+    (
+        "while scanning a simple key",
+        "deze regel heeft geen dubbele punt na de veldnaam (verwacht: 'veld: waarde').",
+    ),
+    (
+        "while scanning an alias",
+        "een '*' aan het begin van een waarde heeft in YAML een "
+        "speciale betekenis; zet de waarde tussen aanhalingstekens.",
+    ),
+    (
+        "while scanning an anchor",
+        "een '&' aan het begin van een waarde heeft in YAML een "
+        "speciale betekenis; zet de waarde tussen aanhalingstekens.",
+    ),
+    (
+        "found undefined alias",
+        "een '*' aan het begin van een waarde heeft in YAML een "
+        "speciale betekenis; zet de waarde tussen aanhalingstekens.",
+    ),
+    (
+        "found character '@'",
+        "een waarde mag niet met '@' of '`' beginnen; zet ze tussen aanhalingstekens.",
+    ),
+    (
+        "found character '`'",
+        "een waarde mag niet met '@' of '`' beginnen; zet ze tussen aanhalingstekens.",
+    ),
 ]
 
 
@@ -346,16 +427,27 @@ def yaml_error(exc: yaml.MarkedYAMLError, source: str = "") -> tuple[int, str]:
     # Text after a closed quote ("titel: 'Auto's delen'") ends the value early; libyaml then
     # expects the next key in the middle of the line.
     closed = row[: mark.column].rstrip()[-1:] if mark is not None else ""
-    if ("did not find expected key" in text and closed and closed in "'\"]}"
-            and mark.column > len(row) - len(row.lstrip(" "))):
+    if (
+        "did not find expected key" in text
+        and closed
+        and closed in "'\"]}"
+        and mark.column > len(row) - len(row.lstrip(" "))
+    ):
         if closed in "]}":
-            return line, (f"ongeldige YAML: na de '{closed}' staat nog tekst; zet alle waarden "
-                          "binnen de haakjes, gescheiden door komma's.")
-        return line, ("ongeldige YAML: na de waarde tussen aanhalingstekens staat nog tekst. Zet "
-                      "de hele waarde tussen dubbele aanhalingstekens (\"…\"), of schrijf een "
-                      "enkel aanhalingsteken in de tekst dubbel ('Auto''s delen').")
+            return line, (
+                f"ongeldige YAML: na de '{closed}' staat nog tekst; zet alle waarden "
+                "binnen de haakjes, gescheiden door komma's."
+            )
+        return line, (
+            "ongeldige YAML: na de waarde tussen aanhalingstekens staat nog tekst. Zet "
+            'de hele waarde tussen dubbele aanhalingstekens ("…"), of schrijf een '
+            "enkel aanhalingsteken in de tekst dubbel ('Auto''s delen')."
+        )
     for needle, message in _YAML_HINTS:
         if needle in text:
             return line, f"ongeldige YAML: {message}"
     detail = " ".join(text.split())
-    return line, f"ongeldige YAML: controleer deze regel (inspringen, dubbele punt, aanhalingstekens) [{detail}]."
+    return (
+        line,
+        f"ongeldige YAML: controleer deze regel (inspringen, dubbele punt, aanhalingstekens) [{detail}].",
+    )

@@ -52,17 +52,23 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
         for problem in project.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
         if project.errors:
-            raise PluginError(f"{len(project.errors)} fout(en) in de praktijken; de site wordt "
-                              "niet gebouwd. Los de fouten hierboven op (python -m generator "
-                              "check toont ze ook).")
+            raise PluginError(
+                f"{len(project.errors)} fout(en) in de praktijken; de site wordt "
+                "niet gebouwd. Los de fouten hierboven op (python -m generator "
+                "check toont ze ook)."
+            )
         selection = Selection.from_query(self.config.selectie)
         practices = [p for p in project.practices if selection.matches(p)]
         if not practices:
             raise PluginError(f"De selectie '{self.config.selectie}' bevat geen praktijken.")
         self.site = build_site(practices, project.vocab)
-        options = SiteOptions(site_url=config.site_url, directory_urls=config.use_directory_urls,
-                              repo_url=config.repo_url, branch=branch_of(config.edit_uri or ""),
-                              bundle=self._bundle(selection, self.site))
+        options = SiteOptions(
+            site_url=config.site_url,
+            directory_urls=config.use_directory_urls,
+            repo_url=config.repo_url,
+            branch=branch_of(config.edit_uri or ""),
+            bundle=self._bundle(selection, self.site),
+        )
         self.bundle = options.bundle
         pages, assets = render_site(self.site, options)
         docs_dir = Path(config.docs_dir)
@@ -80,8 +86,10 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
         for target, source in sorted(self.config.vendor.items()):
             path = root / source
             if not path.is_file():
-                raise PluginError(f"{source} ontbreekt (nodig voor {target}). Installeer de "
-                                  "npm-pakketten van het project: npm ci")
+                raise PluginError(
+                    f"{source} ontbreekt (nodig voor {target}). Installeer de "
+                    "npm-pakketten van het project: npm ci"
+                )
             files.append(File.generated(config, target, abs_src_path=str(path)))
         log.info(f"{len(practices)} praktijken, {len(pages)} gegenereerde pagina's")
         self._pages_total = len(files.documentation_pages())

@@ -57,7 +57,9 @@ def load_project(
     files, found = discover(paths if paths is not None else [root / PRACTICES_DIR])
     problems.extend(found)
     practices: list[Practice] = []
-    for practice, file_problems in _check_files(files, vocab, project.practices_dir, today, keep_practices):
+    for practice, file_problems in _check_files(
+        files, vocab, project.practices_dir, today, keep_practices
+    ):
         problems.extend(file_problems)
         if practice is not None:
             practice.source_path = _relative_to(practice.path, root)
@@ -85,7 +87,9 @@ def _check_files(
     _shared = (vocab, practices_dir, today, keep)  # inherited by the forked workers
     try:
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 4))))
+            return list(
+                pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 4)))
+            )
     finally:
         _shared = None
 
@@ -123,7 +127,14 @@ def _duplicate_ids(files: list[Path]) -> list[Problem]:
             continue
         for path in paths:
             others = ", ".join(display_path(o) for o in paths if o != path)
-            problems.append(Problem(display_path(path), 1, ERROR, None,
-                                    f"de id '{practice_id}' (de bestandsnaam) wordt ook gebruikt "
-                                    f"door {others}; elke praktijk heeft een unieke bestandsnaam."))
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    ERROR,
+                    None,
+                    f"de id '{practice_id}' (de bestandsnaam) wordt ook gebruikt "
+                    f"door {others}; elke praktijk heeft een unieke bestandsnaam.",
+                )
+            )
     return problems

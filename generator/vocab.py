@@ -92,7 +92,9 @@ def suggest(value: str, options: list[str], cutoff: float = 0.6) -> str | None:
 def load_vocab(root: Path) -> tuple[Vocab, list[Problem]]:
     """Read the editable lists of the project at `root`; problems name the list file and line."""
     problems: list[Problem] = []
-    editable = {name: _read_list(root / LISTS_DIR / file, problems) for name, file in EDITABLE.items()}
+    editable = {
+        name: _read_list(root / LISTS_DIR / file, problems) for name, file in EDITABLE.items()
+    }
     return Vocab(editable), problems
 
 
@@ -131,7 +133,9 @@ def _read_list(path: Path, problems: list[Problem]) -> dict[str, Term]:
         elif not isinstance(item.get("naam"), str) or not item["naam"].strip():
             error(line, f"'{slug}' heeft geen 'naam'.")
         else:
-            terms[slug] = Term(slug, item["naam"].strip(), str(item.get("beschrijving") or "").strip())
+            terms[slug] = Term(
+                slug, item["naam"].strip(), str(item.get("beschrijving") or "").strip()
+            )
     return terms
 
 

@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from generator.cli import main
 
 EPOCH = "1763769600"  # 2025-11-22: reproducible bundle dates
@@ -57,5 +57,6 @@ def full_bundle(repo_copy, tmp_path_factory, bundle_env) -> Path:
 @pytest.fixture(scope="session")
 def selection_bundle(repo_copy, tmp_path_factory, bundle_env) -> Path:
     out = tmp_path_factory.mktemp("selectie") / "selectie.zip"
-    return make_bundle(repo_copy, out, "--sdg", "13", "--provincie", "limburg",
-                       "--provincie", "vlaams-brabant")
+    return make_bundle(
+        repo_copy, out, "--sdg", "13", "--provincie", "limburg", "--provincie", "vlaams-brabant"
+    )

@@ -20,8 +20,9 @@ def make_site(root: Path, practices: dict[str, str]) -> ProjectDir:
     return project
 
 
-def build(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml",
-          **overrides) -> Path:
+def build(
+    root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml", **overrides
+) -> Path:
     """Build with MkDocs in this process; raises on warnings (strict) and errors."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -44,7 +45,8 @@ def front(titel: str, gemeenten: list[str], sdgs: list[int], domeinen: list[str]
         "beleidsdomeinen: [" + ", ".join(domeinen) + "]",
         f"status: {extra.pop('status', 'lopend')}",
         f"jaar: {extra.pop('jaar', 2023)}",
-        "samenvatting: " + extra.pop("samenvatting", f"Samenvatting van {titel}, lang genoeg om te passen."),
+        "samenvatting: "
+        + extra.pop("samenvatting", f"Samenvatting van {titel}, lang genoeg om te passen."),
     ]
     lines += [f"{k.replace('_', '-')}: {v}" for k, v in extra.items()]
     return practice_text("\n".join(lines) + "\n")

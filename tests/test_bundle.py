@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
 from conftest import REPO
 from linkcheck import broken_links
 
@@ -52,12 +49,27 @@ def test_a_repeated_bundle_is_identical(repo_copy, tmp_path, bundle_env) -> None
 
 def test_an_empty_selection_is_refused(repo_copy, tmp_path, capsys) -> None:
     out = tmp_path / "leeg.zip"
-    code = main(["--project", str(repo_copy), "bundle", "--zoek", "geen-enkele-praktijk", "--out", str(out)])
+    code = main(
+        ["--project", str(repo_copy), "bundle", "--zoek", "geen-enkele-praktijk", "--out", str(out)]
+    )
     assert code == 1 and not out.exists()
     assert "De selectie bevat geen praktijken" in capsys.readouterr().err
 
 
 def test_unknown_values_get_a_suggestion(repo_copy, tmp_path, capsys) -> None:
-    code = main(["--project", str(repo_copy), "bundle", "--provincie", "limburgg", "--out", str(tmp_path / "x.zip")])
+    code = main(
+        [
+            "--project",
+            str(repo_copy),
+            "bundle",
+            "--provincie",
+            "limburgg",
+            "--out",
+            str(tmp_path / "x.zip"),
+        ]
+    )
     assert code == 2
-    assert "--provincie: 'limburgg' komt in geen enkele praktijk voor. Bedoel je 'limburg'?" in capsys.readouterr().err
+    assert (
+        "--provincie: 'limburgg' komt in geen enkele praktijk voor. Bedoel je 'limburg'?"
+        in capsys.readouterr().err
+    )

@@ -14,19 +14,41 @@ from sitebuild import build, front, make_site
 from generator.plugin import PracticesPlugin  # noqa: F401  (the plugin must import)
 
 PRACTICES = {
-    "gent-fietsstraten.md": front("Fietsstraten rond scholen", ["Gent"], [11, 13],
-                                  ["mobiliteit", "onderwijs-en-kinderopvang"], jaar=2021,
-                                  trefwoorden="[fietsen, scholen]", bijgewerkt="2025-05-01"),
-    "gent-fairtrade.md": front("Fairtrade in de stadsdiensten", ["Gent"], [12, 17],
-                               ["duurzaam-aankoopbeleid"], status="afgerond",
-                               bijgewerkt="2025-06-01"),
-    "lochristi-schoolroutes.md": front("Veilige schoolroutes", ["Lochristi"], [11],
-                                       ["mobiliteit"], status="gepland", jaar=2027),
-    "hasselt-zonnepanelen.md": front("Zonnepanelen op de sporthal", ["Hasselt"], [7, 13],
-                                     ["klimaat-en-energie"], partnerlanden="[ZA]"),
-    "leuven-regio-klimaat.md": front("Regionaal klimaatplan", ["Leuven", "Herent", "Kortenberg"],
-                                     [13], ["klimaat-en-energie", "mobiliteit"],
-                                     subdoelen='["13.2"]', voorbeeld="true"),
+    "gent-fietsstraten.md": front(
+        "Fietsstraten rond scholen",
+        ["Gent"],
+        [11, 13],
+        ["mobiliteit", "onderwijs-en-kinderopvang"],
+        jaar=2021,
+        trefwoorden="[fietsen, scholen]",
+        bijgewerkt="2025-05-01",
+    ),
+    "gent-fairtrade.md": front(
+        "Fairtrade in de stadsdiensten",
+        ["Gent"],
+        [12, 17],
+        ["duurzaam-aankoopbeleid"],
+        status="afgerond",
+        bijgewerkt="2025-06-01",
+    ),
+    "lochristi-schoolroutes.md": front(
+        "Veilige schoolroutes", ["Lochristi"], [11], ["mobiliteit"], status="gepland", jaar=2027
+    ),
+    "hasselt-zonnepanelen.md": front(
+        "Zonnepanelen op de sporthal",
+        ["Hasselt"],
+        [7, 13],
+        ["klimaat-en-energie"],
+        partnerlanden="[ZA]",
+    ),
+    "leuven-regio-klimaat.md": front(
+        "Regionaal klimaatplan",
+        ["Leuven", "Herent", "Kortenberg"],
+        [13],
+        ["klimaat-en-energie", "mobiliteit"],
+        subdoelen='["13.2"]',
+        voorbeeld="true",
+    ),
 }
 
 
@@ -46,14 +68,35 @@ def links(page: str) -> set[str]:
 
 
 def test_every_contract_page_exists(site: Path) -> None:
-    expected = ["", "catalogus", "sdg", "beleidsdomeinen", "gemeenten", "matrix", "provincies",
-                *[f"sdg/{n}" for n in range(1, 18)],
-                *[f"praktijken/{name[:-3]}" for name in PRACTICES],
-                "gemeenten/gent", "gemeenten/lochristi", "gemeenten/hasselt", "gemeenten/leuven",
-                "gemeenten/herent", "gemeenten/kortenberg",
-                *[f"provincies/{p}" for p in ("antwerpen", "limburg", "oost-vlaanderen",
-                                              "vlaams-brabant", "west-vlaanderen")],
-                "beleidsdomeinen/mobiliteit", "beleidsdomeinen/water"]
+    expected = [
+        "",
+        "catalogus",
+        "sdg",
+        "beleidsdomeinen",
+        "gemeenten",
+        "matrix",
+        "provincies",
+        *[f"sdg/{n}" for n in range(1, 18)],
+        *[f"praktijken/{name[:-3]}" for name in PRACTICES],
+        "gemeenten/gent",
+        "gemeenten/lochristi",
+        "gemeenten/hasselt",
+        "gemeenten/leuven",
+        "gemeenten/herent",
+        "gemeenten/kortenberg",
+        *[
+            f"provincies/{p}"
+            for p in (
+                "antwerpen",
+                "limburg",
+                "oost-vlaanderen",
+                "vlaams-brabant",
+                "west-vlaanderen",
+            )
+        ],
+        "beleidsdomeinen/mobiliteit",
+        "beleidsdomeinen/water",
+    ]
     missing = [url for url in expected if not (site / url / "index.html").is_file()]
     assert missing == []
 
@@ -69,9 +112,14 @@ def test_municipalities_without_practices_get_no_page_but_are_listed(site: Path)
 def test_practice_page_links_to_its_taxonomies(site: Path) -> None:
     page = html(site, "praktijken/gent-fietsstraten")
     hrefs = links(page)
-    for target in ("../../gemeenten/gent/", "../../provincies/oost-vlaanderen/", "../../sdg/11/",
-                   "../../sdg/13/", "../../beleidsdomeinen/mobiliteit/",
-                   "../../beleidsdomeinen/onderwijs-en-kinderopvang/"):
+    for target in (
+        "../../gemeenten/gent/",
+        "../../provincies/oost-vlaanderen/",
+        "../../sdg/11/",
+        "../../sdg/13/",
+        "../../beleidsdomeinen/mobiliteit/",
+        "../../beleidsdomeinen/onderwijs-en-kinderopvang/",
+    ):
         assert target in hrefs
     assert "SDG 13 Klimaatactie" in page
     assert "Illustratief voorbeeld" not in page
@@ -83,7 +131,10 @@ def test_practice_page_shows_the_example_notice(site: Path) -> None:
 
 def test_edit_link_points_to_the_practice_source(site: Path) -> None:
     page = html(site, "praktijken/gent-fairtrade")
-    assert "https://github.com/vvsg/sdg-praktijkendatabank/edit/main/practices/gent-fairtrade.md" in page
+    assert (
+        "https://github.com/vvsg/sdg-praktijkendatabank/edit/main/practices/gent-fairtrade.md"
+        in page
+    )
 
 
 def test_sdg_index_counts(site: Path) -> None:
@@ -148,8 +199,12 @@ def test_keywords_use_materials_tags(site: Path) -> None:
 
 
 def test_no_third_party_hosts_in_any_page(site: Path) -> None:
-    allowed = ("https://github.com/vvsg/", "https://creativecommons.org/", "https://statbel.fgov.be/",
-               "https://vvsg.github.io/")
+    allowed = (
+        "https://github.com/vvsg/",
+        "https://creativecommons.org/",
+        "https://statbel.fgov.be/",
+        "https://vvsg.github.io/",
+    )
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
@@ -164,7 +219,10 @@ def test_a_validation_error_stops_the_build_with_the_validators_message(tmp_path
     make_site(tmp_path, {"fout.md": front("Gend doet mee", ["Gend"], [13], ["mobiliteit"])})
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         build(tmp_path)
-    assert "practices/fout.md:3: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. Bedoel je 'Gent'?" in caplog.text
+    assert (
+        "practices/fout.md:3: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. Bedoel je 'Gent'?"
+        in caplog.text
+    )
     assert not (tmp_path / "site" / "index.html").exists()
 
 
@@ -187,8 +245,13 @@ def test_core_has_no_mkdocs_import() -> None:
         if path.name == "plugin.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            if any(n == "mkdocs" or n.startswith("mkdocs.") or n.startswith("material") for n in names):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
+            if any(
+                n == "mkdocs" or n.startswith("mkdocs.") or n.startswith("material") for n in names
+            ):
                 offenders.append(str(path.relative_to(package)))
     assert offenders == []

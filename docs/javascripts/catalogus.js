@@ -537,11 +537,31 @@
     window.print();
   }
 
+  // Material opens its own search box when a page's URL has ?q= (and strips q when that box
+  // closes). On this page q is the catalogue's text filter, so hide it from Material while
+  // Material starts, then put the address back as it was.
+  function shieldQueryFromMaterialSearch() {
+    if (!new URLSearchParams(window.location.search).has("q")) return;
+    var original = window.location.pathname + window.location.search + window.location.hash;
+    var params = new URLSearchParams(window.location.search);
+    params.delete("q");
+    var hidden = window.location.pathname + (params.toString() ? "?" + params : "") + window.location.hash;
+    try {
+      window.history.replaceState(null, "", hidden);
+      window.addEventListener("load", function () {
+        window.setTimeout(function () { window.history.replaceState(null, "", original); }, 0);
+      });
+    } catch (e) {
+      // History changes refused (some file:// contexts): Material may open its search box.
+    }
+  }
+
   // --- start --------------------------------------------------------------------------------
 
   build();
   readUrl();
   render(compute());
+  shieldQueryFromMaterialSearch();
   window.addEventListener("popstate", function () {
     readUrl();
     render(compute());

@@ -11,7 +11,7 @@ import re
 
 from ..reference import fold
 from ..taxonomy import Site
-from . import catalogue, fields, fiches, form, indexes, paths
+from . import catalogue, fiches, fields, form, indexes, paths
 from .components import cards, count_text
 from .page import Asset, Bundle, Page, SiteOptions
 from .practice import image_relative, practice_page
@@ -35,15 +35,26 @@ def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Pa
     pages += [Page(paths.sdg(n), indexes.sdg_page(site, n)) for n in site.vocab.goals]
     pages += [Page(paths.domain(s), indexes.domain_page(site, s)) for s in site.vocab.domains]
     pages += [Page(paths.province(s), indexes.province_page(site, s)) for s in site.provinces.terms]
-    pages += [Page(paths.municipality(site.vocab.municipalities[t.key]),
-                   indexes.municipality_page(site, t.key)) for t in site.municipalities.used()]
+    pages += [
+        Page(
+            paths.municipality(site.vocab.municipalities[t.key]),
+            indexes.municipality_page(site, t.key),
+        )
+        for t in site.municipalities.used()
+    ]
     assets: dict[str, Asset] = {
-        catalogue.DATA_SCRIPT: Asset(catalogue.DATA_SCRIPT, content=catalogue.catalogue_script(
-            site, options.directory_urls)),
-        catalogue.OPEN_JSON: Asset(catalogue.OPEN_JSON, content=catalogue.open_json(site, options.site_url)),
-        catalogue.OPEN_CSV: Asset(catalogue.OPEN_CSV, content=catalogue.open_csv(site, options.site_url)),
-        fiches.FICHES_SCRIPT: Asset(fiches.FICHES_SCRIPT,
-                                    content=fiches.fiches_script(site, options.site_url)),
+        catalogue.DATA_SCRIPT: Asset(
+            catalogue.DATA_SCRIPT, content=catalogue.catalogue_script(site, options.directory_urls)
+        ),
+        catalogue.OPEN_JSON: Asset(
+            catalogue.OPEN_JSON, content=catalogue.open_json(site, options.site_url)
+        ),
+        catalogue.OPEN_CSV: Asset(
+            catalogue.OPEN_CSV, content=catalogue.open_csv(site, options.site_url)
+        ),
+        fiches.FICHES_SCRIPT: Asset(
+            fiches.FICHES_SCRIPT, content=fiches.fiches_script(site, options.site_url)
+        ),
     }
     base = (options.site_url or "").rstrip("/")
     for p in site.practices:
@@ -84,19 +95,32 @@ def _block(name: str, src: str, site: Site, bundle: Bundle | None) -> str | None
         return cards(src, site.newest(5), site.vocab)
     if name == "cijfers":
         towns = len(site.municipalities.used())
-        return (f'<p class="pk-stats"><strong>{count_text(len(site.practices))}</strong> uit '
-                f"<strong>{towns}</strong> gemeenten, rond <strong>{len(site.sdg.used())}</strong> "
-                "van de 17 SDG's.</p>")
+        return (
+            f'<p class="pk-stats"><strong>{count_text(len(site.practices))}</strong> uit '
+            f"<strong>{towns}</strong> gemeenten, rond <strong>{len(site.sdg.used())}</strong> "
+            "van de 17 SDG's.</p>"
+        )
     if name == "domeinen":
         terms = sorted(site.domains.used(), key=lambda t: (-t.count, fold(t.label)))
-        return '<div class="pk-chips" markdown>\n' + "\n".join(
-            f"[{esc(t.label)} <span class=\"pk-count\">{t.count}</span>]"
-            f"({rel(src, paths.domain(t.key))}){{ .pk-chip }}" for t in terms) + "\n</div>\n"
+        return (
+            '<div class="pk-chips" markdown>\n'
+            + "\n".join(
+                f'[{esc(t.label)} <span class="pk-count">{t.count}</span>]'
+                f"({rel(src, paths.domain(t.key))}){{ .pk-chip }}"
+                for t in terms
+            )
+            + "\n</div>\n"
+        )
     if name == "provincies":
-        return '<div class="pk-chips" markdown>\n' + "\n".join(
-            f"[{esc(t.label)} <span class=\"pk-count\">{t.count}</span>]"
-            f"({rel(src, paths.province(t.key))}){{ .pk-chip }}"
-            for t in site.provinces.terms.values()) + "\n</div>\n"
+        return (
+            '<div class="pk-chips" markdown>\n'
+            + "\n".join(
+                f'[{esc(t.label)} <span class="pk-count">{t.count}</span>]'
+                f"({rel(src, paths.province(t.key))}){{ .pk-chip }}"
+                for t in site.provinces.terms.values()
+            )
+            + "\n</div>\n"
+        )
     return None
 
 
@@ -105,9 +129,14 @@ def _bundle_notice(site: Site, bundle: Bundle | None) -> str:
     if bundle is None:
         return ""
     made = date_nl(bundle.made) if bundle.made else "onbekende datum"
-    what = ("de volledige databank" if not bundle.selection
-            else "een selectie: " + "; ".join(esc(line) for line in bundle.selection))
-    return ('!!! abstract "Offline bundel"\n\n'
-            f"    Deze offline versie van de SDG-praktijkendatabank bevat {what}, met "
-            f"{count_text(len(site.practices))}. Gemaakt op {made}. De actuele databank staat "
-            "online; deze bundel werkt zonder internet.\n")
+    what = (
+        "de volledige databank"
+        if not bundle.selection
+        else "een selectie: " + "; ".join(esc(line) for line in bundle.selection)
+    )
+    return (
+        '!!! abstract "Offline bundel"\n\n'
+        f"    Deze offline versie van de SDG-praktijkendatabank bevat {what}, met "
+        f"{count_text(len(site.practices))}. Gemaakt op {made}. De actuele databank staat "
+        "online; deze bundel werkt zonder internet.\n"
+    )

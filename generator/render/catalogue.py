@@ -83,10 +83,30 @@ def _row(p: Practice, index: dict[str, dict[Any, int]]) -> list[Any]:
 # --- open data -----------------------------------------------------------------------------
 
 CSV_COLUMNS = [
-    "id", "titel", "gemeenten", "nis_codes", "provincies", "sdgs", "subdoelen",
-    "beleidsdomeinen", "lmb_categorie", "principes", "status", "jaar", "samenvatting",
-    "partnerlanden", "partners", "contact_dienst", "contact_email", "contact_url", "links",
-    "trefwoorden", "bron", "bijgewerkt", "voorbeeld", "url",
+    "id",
+    "titel",
+    "gemeenten",
+    "nis_codes",
+    "provincies",
+    "sdgs",
+    "subdoelen",
+    "beleidsdomeinen",
+    "lmb_categorie",
+    "principes",
+    "status",
+    "jaar",
+    "samenvatting",
+    "partnerlanden",
+    "partners",
+    "contact_dienst",
+    "contact_email",
+    "contact_url",
+    "links",
+    "trefwoorden",
+    "bron",
+    "bijgewerkt",
+    "voorbeeld",
+    "url",
 ]
 
 

@@ -34,18 +34,20 @@ def meta_line(p: Practice, vocab: Vocab) -> str:
 
 
 def card(src: str, p: Practice, vocab: Vocab) -> str:
-    return "\n".join([
-        '<article class="pk-card" markdown>',
-        f'<p class="pk-card__meta">{esc(meta_line(p, vocab))}</p>',
-        "",
-        f"[{esc(p.titel)}]({rel(src, paths.practice(p))}){{ .pk-card__title }}",
-        "",
-        esc(shorten(p.samenvatting)),
-        "",
-        sdg_badges(src, vocab, p.sdgs),
-        "",
-        "</article>",
-    ])
+    return "\n".join(
+        [
+            '<article class="pk-card" markdown>',
+            f'<p class="pk-card__meta">{esc(meta_line(p, vocab))}</p>',
+            "",
+            f"[{esc(p.titel)}]({rel(src, paths.practice(p))}){{ .pk-card__title }}",
+            "",
+            esc(shorten(p.samenvatting)),
+            "",
+            sdg_badges(src, vocab, p.sdgs),
+            "",
+            "</article>",
+        ]
+    )
 
 
 def cards(src: str, practices: Iterable[Practice], vocab: Vocab) -> str:
@@ -57,8 +59,9 @@ def cards(src: str, practices: Iterable[Practice], vocab: Vocab) -> str:
 
 def catalogue_link(src: str, label: str, **filters: str | int | list) -> str:
     """A link into the catalogue with the matching filters in the query string."""
-    query = urlencode([(k, v) for k, vs in filters.items()
-                       for v in (vs if isinstance(vs, list) else [vs])])
+    query = urlencode(
+        [(k, v) for k, vs in filters.items() for v in (vs if isinstance(vs, list) else [vs])]
+    )
     target = rel(src, paths.CATALOGUE) + (f"?{query}" if query else "")
     return f"[{esc(label)}]({target}){{ .md-button }}"
 
@@ -69,6 +72,8 @@ def count_text(n: int) -> str:
 
 def invite(src: str, what: str) -> str:
     """The empty state: nothing here yet, and how to add it."""
-    return (f'<div class="pk-empty" markdown>\n\nNog geen praktijken {esc(what)}. Ken je een '
-            f"goed voorbeeld? [Voeg het toe]({rel(src, paths.CONTRIBUTE)}) of laat het ons "
-            "weten.\n\n</div>\n")
+    return (
+        f'<div class="pk-empty" markdown>\n\nNog geen praktijken {esc(what)}. Ken je een '
+        f"goed voorbeeld? [Voeg het toe]({rel(src, paths.CONTRIBUTE)}) of laat het ons "
+        "weten.\n\n</div>\n"
+    )

@@ -22,7 +22,9 @@ def fiches_script(site: Site, site_url: str | None) -> str:
     for p in site.practices:
         converter.reset()
         fiches[p.id] = fiche_html(site, p, converter.convert(p.body), site_url)
-    return "window.PK_FICHES=" + json.dumps(fiches, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    return (
+        "window.PK_FICHES=" + json.dumps(fiches, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    )
 
 
 def fiche_html(site: Site, p: Practice, body_html: str, site_url: str | None) -> str:
@@ -30,26 +32,48 @@ def fiche_html(site: Site, p: Practice, body_html: str, site_url: str | None) ->
     e = html.escape
     badges = " ".join(
         f'<span class="pk-sdg" style="--sdg: {vocab.goals[n].colour}; --sdg-text: '
-        f'{vocab.goals[n].text_colour}">SDG {n} {e(vocab.goals[n].name)}</span>' for n in p.sdgs)
+        f'{vocab.goals[n].text_colour}">SDG {n} {e(vocab.goals[n].name)}</span>'
+        for n in p.sdgs
+    )
     facts = [
-        ("Gemeente" if len(p.gemeenten) == 1 else "Gemeenten", ", ".join(m.name for m in p.gemeenten)),
+        (
+            "Gemeente" if len(p.gemeenten) == 1 else "Gemeenten",
+            ", ".join(m.name for m in p.gemeenten),
+        ),
         ("Provincie", ", ".join(site.provinces.terms[s].label for s in p.provinces)),
         ("Beleidsdomeinen", ", ".join(vocab.domains[d].label for d in p.beleidsdomeinen)),
         ("Status", vocab.statuses[p.status].label),
         ("Startjaar", str(p.jaar)),
-        ("Lokaal mondiaal beleid", vocab.lmb_categories[p.lmb_categorie].label if p.lmb_categorie else ""),
+        (
+            "Lokaal mondiaal beleid",
+            vocab.lmb_categories[p.lmb_categorie].label if p.lmb_categorie else "",
+        ),
         ("Partnerlanden", ", ".join(vocab.countries[c] for c in p.partnerlanden)),
         ("Partners", ", ".join(p.partners)),
-        ("Contact", ", ".join(x for x in ((p.contact.dienst, p.contact.naam, p.contact.email)
-                                          if p.contact else ()) if x)),
+        (
+            "Contact",
+            ", ".join(
+                x
+                for x in ((p.contact.dienst, p.contact.naam, p.contact.email) if p.contact else ())
+                if x
+            ),
+        ),
         ("Bijgewerkt", date_nl(p.bijgewerkt) if p.bijgewerkt else ""),
     ]
     rows = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in facts if v)
     url = f"{site_url.rstrip('/')}/praktijken/{p.id}/" if site_url else ""
-    notice = ('<p class="pk-fiche__notice">Illustratief voorbeeld: geen verslag van wat de '
-              "genoemde gemeente(n) echt deden.</p>") if p.voorbeeld else ""
+    notice = (
+        (
+            '<p class="pk-fiche__notice">Illustratief voorbeeld: geen verslag van wat de '
+            "genoemde gemeente(n) echt deden.</p>"
+        )
+        if p.voorbeeld
+        else ""
+    )
     online = f'<p class="pk-fiche__url">Online: {e(url)}</p>' if url else ""
-    return (f'<article class="pk-fiche"><h2 class="pk-fiche__title">{e(p.titel)}</h2>'
-            f'<p class="pk-badges">{badges}</p>{notice}<p class="pk-lead">{e(p.samenvatting)}</p>'
-            f'<dl class="pk-fiche__facts">{rows}</dl><div class="pk-fiche__body">{body_html}</div>'
-            f"{online}</article>")
+    return (
+        f'<article class="pk-fiche"><h2 class="pk-fiche__title">{e(p.titel)}</h2>'
+        f'<p class="pk-badges">{badges}</p>{notice}<p class="pk-lead">{e(p.samenvatting)}</p>'
+        f'<dl class="pk-fiche__facts">{rows}</dl><div class="pk-fiche__body">{body_html}</div>'
+        f"{online}</article>"
+    )

@@ -9,7 +9,7 @@ from ..model import Practice
 from ..reference import P_LABELS, fold, target_sort_key
 from ..taxonomy import Site, goals_by_p, top_goals
 from . import paths
-from .components import card, cards, catalogue_link, count_text, invite, sdg_badge, sdg_style
+from .components import cards, catalogue_link, count_text, invite, sdg_badge, sdg_style
 from .text import attr, esc, front_matter, plural, rel
 
 NO_SEARCH = {"exclude": True}  # generated index pages stay out of the search index
@@ -31,9 +31,11 @@ def sdg_tiles(site: Site, src: str) -> str:
                 f'<span class="pk-tile__count">{count_text(n)}</span>]'
                 f"({rel(src, paths.sdg(g.number))}){{ .pk-tile {sdg_style(site.vocab, g.number)} }}"
             )
-        blocks.append(f'<section class="pk-p pk-p--{p}" markdown>\n\n'
-                      f'<h3 class="pk-p__title">{html.escape(P_LABELS[p])}</h3>\n\n'
-                      f'<div class="pk-tiles" markdown>\n{chr(10).join(tiles)}\n</div>\n\n</section>')
+        blocks.append(
+            f'<section class="pk-p pk-p--{p}" markdown>\n\n'
+            f'<h3 class="pk-p__title">{html.escape(P_LABELS[p])}</h3>\n\n'
+            f'<div class="pk-tiles" markdown>\n{chr(10).join(tiles)}\n</div>\n\n</section>'
+        )
     return "\n\n".join(blocks) + "\n"
 
 
@@ -41,8 +43,11 @@ def sdg_index(site: Site) -> str:
     src = paths.SDG_INDEX
     used = len(site.sdg.used())
     return (
-        front_matter(title="SDG's", description="De 17 duurzame ontwikkelingsdoelen met hun "
-                     "lokale praktijken.", search=NO_SEARCH)
+        front_matter(
+            title="SDG's",
+            description="De 17 duurzame ontwikkelingsdoelen met hun lokale praktijken.",
+            search=NO_SEARCH,
+        )
         + "# De 17 SDG's\n\n"
         + "De 17 duurzame ontwikkelingsdoelen (Sustainable Development Goals) van de Verenigde "
         "Naties, gegroepeerd volgens de vijf P's van Agenda 2030. Elke praktijk noemt de "
@@ -63,8 +68,11 @@ def sdg_page(site: Site, n: int) -> str:
     if not practices:
         parts.append(invite(src, f"die SDG {n} als hoofddoel noemen"))
         return "\n".join(parts)
-    parts.append(f"{count_text(len(practices)).capitalize()} noemen SDG {n} als hoofddoel. "
-                 + catalogue_link(src, "Filter in de catalogus", sdg=n) + "\n")
+    parts.append(
+        f"{count_text(len(practices)).capitalize()} noemen SDG {n} als hoofddoel. "
+        + catalogue_link(src, "Filter in de catalogus", sdg=n)
+        + "\n"
+    )
     parts.append(_cited_targets(site, n, src))
     parts.append("## Praktijken per beleidsdomein\n")
     by_domain: dict[str, list[Practice]] = defaultdict(list)
@@ -84,8 +92,10 @@ def _cited_targets(site: Site, n: int, src: str) -> str:
     lines = ["## Subdoelen in de praktijken\n"]
     for t, practices in sorted(cited, key=lambda kv: target_sort_key(kv[0])):
         links = ", ".join(f"[{esc(p.titel)}]({rel(src, paths.practice(p))})" for p in practices)
-        lines.append(f"**{esc(t)}** {esc(site.vocab.targets[t].text)}  \n"
-                     f"<small>{plural(len(practices), 'praktijk', 'praktijken')}:</small> {links}\n")
+        lines.append(
+            f"**{esc(t)}** {esc(site.vocab.targets[t].text)}  \n"
+            f"<small>{plural(len(practices), 'praktijk', 'praktijken')}:</small> {links}\n"
+        )
     return "\n".join(lines)
 
 
@@ -97,31 +107,43 @@ def domains_index(site: Site) -> str:
     rows = []
     for term in sorted(site.domains.terms.values(), key=lambda t: fold(t.label)):
         count = f"{count_text(term.count)}"
-        rows.append(f'<div class="pk-row" markdown>\n[{esc(term.label)}]'
-                    f"({rel(src, paths.domain(term.key))}){{ .pk-row__title }} "
-                    f'<span class="pk-count">{count}</span>\n\n{esc(term.description)}\n</div>')
-    return (front_matter(title="Beleidsdomeinen", description="Praktijken per beleidsdomein.",
-                         search=NO_SEARCH)
-            + "# Beleidsdomeinen\n\nDe SDG's raken aan elk beleidsdomein van een lokaal bestuur. "
-            "Kies een domein om te zien welke praktijken er zijn en aan welke doelen ze "
-            "bijdragen.\n\n" + '<div class="pk-rows" markdown>\n\n' + "\n\n".join(rows)
-            + "\n\n</div>\n")
+        rows.append(
+            f'<div class="pk-row" markdown>\n[{esc(term.label)}]'
+            f"({rel(src, paths.domain(term.key))}){{ .pk-row__title }} "
+            f'<span class="pk-count">{count}</span>\n\n{esc(term.description)}\n</div>'
+        )
+    return (
+        front_matter(
+            title="Beleidsdomeinen", description="Praktijken per beleidsdomein.", search=NO_SEARCH
+        )
+        + "# Beleidsdomeinen\n\nDe SDG's raken aan elk beleidsdomein van een lokaal bestuur. "
+        "Kies een domein om te zien welke praktijken er zijn en aan welke doelen ze "
+        "bijdragen.\n\n" + '<div class="pk-rows" markdown>\n\n' + "\n\n".join(rows) + "\n\n</div>\n"
+    )
 
 
 def domain_page(site: Site, slug: str) -> str:
     src = paths.domain(slug)
     term = site.domains.terms[slug]
-    parts = [front_matter(title=term.label, description=term.description, search=NO_SEARCH),
-             f"# {esc(term.label)}\n", f"{esc(term.description)}\n{{ .pk-lead }}\n"]
+    parts = [
+        front_matter(title=term.label, description=term.description, search=NO_SEARCH),
+        f"# {esc(term.label)}\n",
+        f"{esc(term.description)}\n{{ .pk-lead }}\n",
+    ]
     if not term.practices:
         parts.append(invite(src, "in dit beleidsdomein"))
         return "\n".join(parts)
     top = top_goals(term.practices)
     parts.append("## Inspiratiefiche: welke doelen dient dit domein?\n")
     parts.append(f"De {count_text(term.count)} in dit domein noemen het vaakst deze SDG's:\n")
-    parts.append('<div class="pk-topgoals" markdown>\n' + "\n".join(
-        f"- {sdg_badge(src, site.vocab, g, full=True)} {plural(c, 'praktijk', 'praktijken')}"
-        for g, c in top) + "\n</div>\n")
+    parts.append(
+        '<div class="pk-topgoals" markdown>\n'
+        + "\n".join(
+            f"- {sdg_badge(src, site.vocab, g, full=True)} {plural(c, 'praktijk', 'praktijken')}"
+            for g, c in top
+        )
+        + "\n</div>\n"
+    )
     parts.append(catalogue_link(src, "Filter in de catalogus", domein=slug) + "\n")
     parts.append("## Praktijken\n\n" + cards(src, term.practices, site.vocab))
     return "\n".join(parts)
@@ -133,12 +155,15 @@ def domain_page(site: Site, slug: str) -> str:
 def municipalities_index(site: Site) -> str:
     src = paths.MUNICIPALITIES_INDEX
     with_practices = sum(1 for t in site.municipalities.terms.values() if t.practices)
-    parts = [front_matter(title="Gemeenten", description="Praktijken per gemeente en provincie.",
-                          search=NO_SEARCH),
-             "# Gemeenten\n",
-             f"Alle 285 Vlaamse gemeenten (sinds 1 januari 2025), per provincie. {with_practices} "
-             "gemeenten hebben al een praktijk in de databank; de andere staan er ook, zonder "
-             "link, zodat je ziet waar nog voorbeelden welkom zijn.\n"]
+    parts = [
+        front_matter(
+            title="Gemeenten", description="Praktijken per gemeente en provincie.", search=NO_SEARCH
+        ),
+        "# Gemeenten\n",
+        f"Alle 285 Vlaamse gemeenten (sinds 1 januari 2025), per provincie. {with_practices} "
+        "gemeenten hebben al een praktijk in de databank; de andere staan er ook, zonder "
+        "link, zodat je ziet waar nog voorbeelden welkom zijn.\n",
+    ]
     by_province: dict[str, list] = defaultdict(list)
     for m in site.vocab.municipalities.values():
         by_province[m.province.slug].append(m)
@@ -148,14 +173,18 @@ def municipalities_index(site: Site) -> str:
         for m in towns:
             n = site.municipalities.terms[m.name].count
             if n:
-                items.append(f"- [{esc(m.name)}]({rel(src, paths.municipality(m))}) "
-                             f'<span class="pk-count">{n}</span>')
+                items.append(
+                    f"- [{esc(m.name)}]({rel(src, paths.municipality(m))}) "
+                    f'<span class="pk-count">{n}</span>'
+                )
             else:
                 items.append(f'- <span class="pk-muted">{esc(m.name)}</span>')
-        parts.append(f"## [{esc(term.label)}]({rel(src, paths.province(slug))})\n\n"
-                     f"{plural(len(towns), 'gemeente', 'gemeenten')}, "
-                     f"{count_text(term.count)}.\n\n"
-                     f'<div class="pk-columns" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n")
+        parts.append(
+            f"## [{esc(term.label)}]({rel(src, paths.province(slug))})\n\n"
+            f"{plural(len(towns), 'gemeente', 'gemeenten')}, "
+            f"{count_text(term.count)}.\n\n"
+            f'<div class="pk-columns" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+        )
     return "\n".join(parts)
 
 
@@ -163,23 +192,32 @@ def municipality_page(site: Site, name: str) -> str:
     m = site.vocab.municipalities[name]
     src = paths.municipality(m)
     term = site.municipalities.terms[name]
-    return "\n".join([
-        front_matter(title=m.name, description=f"Praktijken van {m.name}.", search=NO_SEARCH),
-        f"# {esc(m.name)}\n",
-        f"Gemeente in de provincie [{esc(m.province.name)}]({rel(src, paths.province(m.province.slug))}), "
-        f"arrondissement {esc(m.arrondissement.name)} (NIS-code {m.nis}). "
-        f"{count_text(term.count).capitalize()} in de databank.\n{{ .pk-lead }}\n",
-        catalogue_link(src, "Bekijk in de catalogus", gemeente=m.slug) + "\n",
-        cards(src, term.practices, site.vocab),
-    ])
+    return "\n".join(
+        [
+            front_matter(title=m.name, description=f"Praktijken van {m.name}.", search=NO_SEARCH),
+            f"# {esc(m.name)}\n",
+            f"Gemeente in de provincie [{esc(m.province.name)}]({rel(src, paths.province(m.province.slug))}), "
+            f"arrondissement {esc(m.arrondissement.name)} (NIS-code {m.nis}). "
+            f"{count_text(term.count).capitalize()} in de databank.\n{{ .pk-lead }}\n",
+            catalogue_link(src, "Bekijk in de catalogus", gemeente=m.slug) + "\n",
+            cards(src, term.practices, site.vocab),
+        ]
+    )
 
 
 def provinces_index(site: Site) -> str:
     src = paths.PROVINCES_INDEX
-    items = [f"- [{esc(t.label)}]({rel(src, paths.province(t.key))}) "
-             f'<span class="pk-count">{t.count}</span>' for t in site.provinces.terms.values()]
-    return (front_matter(title="Provincies", search=NO_SEARCH) + "# Provincies\n\n"
-            + "\n".join(items) + "\n")
+    items = [
+        f"- [{esc(t.label)}]({rel(src, paths.province(t.key))}) "
+        f'<span class="pk-count">{t.count}</span>'
+        for t in site.provinces.terms.values()
+    ]
+    return (
+        front_matter(title="Provincies", search=NO_SEARCH)
+        + "# Provincies\n\n"
+        + "\n".join(items)
+        + "\n"
+    )
 
 
 def province_page(site: Site, slug: str) -> str:
@@ -187,20 +225,31 @@ def province_page(site: Site, slug: str) -> str:
     term = site.provinces.terms[slug]
     towns = [m for m in site.vocab.municipalities.values() if m.province.slug == slug]
     active = [m for m in towns if site.municipalities.terms[m.name].practices]
-    parts = [front_matter(title=f"Provincie {term.label}", search=NO_SEARCH),
-             f"# Provincie {esc(term.label)}\n",
-             f"{plural(len(towns), 'gemeente', 'gemeenten')}, waarvan {len(active)} met "
-             f"praktijken; {count_text(term.count)} in totaal.\n{{ .pk-lead }}\n",
-             catalogue_link(src, "Bekijk in de catalogus", provincie=slug) + "\n"]
+    parts = [
+        front_matter(title=f"Provincie {term.label}", search=NO_SEARCH),
+        f"# Provincie {esc(term.label)}\n",
+        f"{plural(len(towns), 'gemeente', 'gemeenten')}, waarvan {len(active)} met "
+        f"praktijken; {count_text(term.count)} in totaal.\n{{ .pk-lead }}\n",
+        catalogue_link(src, "Bekijk in de catalogus", provincie=slug) + "\n",
+    ]
     if not term.practices:
         parts.append(invite(src, f"uit de provincie {term.label}"))
         return "\n".join(parts)
     top = top_goals(term.practices, 17)
-    parts.append("## SDG's in deze provincie\n\n" + " ".join(
-        f"{sdg_badge(src, site.vocab, g)} <small>×{c}</small>" for g, c in top) + "\n")
-    parts.append("## Gemeenten met praktijken\n\n" + ", ".join(
-        f"[{esc(m.name)}]({rel(src, paths.municipality(m))}) "
-        f"({site.municipalities.terms[m.name].count})" for m in active) + "\n")
+    parts.append(
+        "## SDG's in deze provincie\n\n"
+        + " ".join(f"{sdg_badge(src, site.vocab, g)} <small>×{c}</small>" for g, c in top)
+        + "\n"
+    )
+    parts.append(
+        "## Gemeenten met praktijken\n\n"
+        + ", ".join(
+            f"[{esc(m.name)}]({rel(src, paths.municipality(m))}) "
+            f"({site.municipalities.terms[m.name].count})"
+            for m in active
+        )
+        + "\n"
+    )
     parts.append("## Praktijken\n\n" + cards(src, term.practices, site.vocab))
     return "\n".join(parts)
 
@@ -211,10 +260,15 @@ def province_page(site: Site, slug: str) -> str:
 def matrix_page(site: Site) -> str:
     src = paths.MATRIX
     domains = sorted(site.vocab.domains.values(), key=lambda t: fold(t.label))
-    head = "| Beleidsdomein | " + " | ".join(
-        f'[<span class="pk-sr-only">SDG </span>{n}]({rel(src, paths.sdg(n))} "{attr(g.name)}")'
-        f"{{ .pk-sdg {sdg_style(site.vocab, n)} }}"
-        for n, g in site.vocab.goals.items()) + " |"
+    head = (
+        "| Beleidsdomein | "
+        + " | ".join(
+            f'[<span class="pk-sr-only">SDG </span>{n}]({rel(src, paths.sdg(n))} "{attr(g.name)}")'
+            f"{{ .pk-sdg {sdg_style(site.vocab, n)} }}"
+            for n, g in site.vocab.goals.items()
+        )
+        + " |"
+    )
     sep = "|---|" + "---:|" * len(site.vocab.goals)
     rows = []
     for d in domains:
@@ -227,13 +281,19 @@ def matrix_page(site: Site) -> str:
                 cells.append(f'[{count}]({rel(src, paths.CATALOGUE)}{query} "{attr(label)}")')
             else:
                 cells.append('<span class="pk-muted" aria-hidden="true">·</span>')
-        rows.append(f"| [{esc(d.label)}]({rel(src, paths.domain(d.slug))}) | " + " | ".join(cells) + " |")
-    return (front_matter(title="Matrix SDG × beleidsdomein", search=NO_SEARCH)
-            + "# Matrix: SDG's en beleidsdomeinen\n\n"
-            "Hoeveel praktijken er zijn per combinatie van SDG (kolommen) en beleidsdomein "
-            "(rijen). Een getal opent de praktijken van die combinatie in de catalogus; een punt "
-            "betekent: nog geen praktijk.\n\n"
-            + '<div class="pk-matrix" markdown>\n\n' + "\n".join([head, sep, *rows]) + "\n\n</div>\n")
+        rows.append(
+            f"| [{esc(d.label)}]({rel(src, paths.domain(d.slug))}) | " + " | ".join(cells) + " |"
+        )
+    return (
+        front_matter(title="Matrix SDG × beleidsdomein", search=NO_SEARCH)
+        + "# Matrix: SDG's en beleidsdomeinen\n\n"
+        "Hoeveel praktijken er zijn per combinatie van SDG (kolommen) en beleidsdomein "
+        "(rijen). Een getal opent de praktijken van die combinatie in de catalogus; een punt "
+        "betekent: nog geen praktijk.\n\n"
+        + '<div class="pk-matrix" markdown>\n\n'
+        + "\n".join([head, sep, *rows])
+        + "\n\n</div>\n"
+    )
 
 
 # --- catalogue ----------------------------------------------------------------------------
@@ -246,18 +306,27 @@ def catalogue_page(site: Site) -> str:
     items = "\n".join(
         f"- [{esc(p.titel)}]({rel(src, paths.practice(p))}) "
         f'<span class="pk-muted">{esc(", ".join(m.name for m in p.gemeenten))}, {p.jaar}</span>'
-        for p in site.practices)
-    return (front_matter(title="Catalogus", description="Alle praktijken, te filteren op SDG, "
-                         "beleidsdomein, provincie, gemeente en meer.", search=NO_SEARCH,
-                         hide=["navigation", "toc"])
-            + "# Catalogus\n\n"
-            + '<div id="pk-catalogue" markdown>\n\n'
-            + f'<p class="pk-catalogue__intro">Alle {count_text(len(site.practices))} van de '
-            "databank. Combineer filters om te vinden wat bij jouw bestuur past; de link in de "
-            "adresbalk bewaart je selectie.</p>\n\n"
-            + '<div class="pk-catalogue__fallback" markdown>\n\n' + items + "\n\n</div>\n\n"
-            + "</div>\n\n"
-            # Both scripts sit next to this page (catalogus/index.html), so the relative paths
-            # hold with and without directory URLs.
-            + '<script src="praktijken-data.js"></script>\n'
-            + '<script src="../javascripts/catalogus.js"></script>\n')
+        for p in site.practices
+    )
+    return (
+        front_matter(
+            title="Catalogus",
+            description="Alle praktijken, te filteren op SDG, "
+            "beleidsdomein, provincie, gemeente en meer.",
+            search=NO_SEARCH,
+            hide=["navigation", "toc"],
+        )
+        + "# Catalogus\n\n"
+        + '<div id="pk-catalogue" markdown>\n\n'
+        + f'<p class="pk-catalogue__intro">Alle {count_text(len(site.practices))} van de '
+        "databank. Combineer filters om te vinden wat bij jouw bestuur past; de link in de "
+        "adresbalk bewaart je selectie.</p>\n\n"
+        + '<div class="pk-catalogue__fallback" markdown>\n\n'
+        + items
+        + "\n\n</div>\n\n"
+        + "</div>\n\n"
+        # Both scripts sit next to this page (catalogus/index.html), so the relative paths
+        # hold with and without directory URLs.
+        + '<script src="praktijken-data.js"></script>\n'
+        + '<script src="../javascripts/catalogus.js"></script>\n'
+    )

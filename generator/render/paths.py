@@ -38,4 +38,4 @@ def province(slug: str) -> str:
 def image(relative: str) -> str:
     """Docs path of an image given by its path relative to practices/."""
     prefix = "_afbeeldingen/"
-    return f"{IMAGES}/{relative[len(prefix):] if relative.startswith(prefix) else relative}"
+    return f"{IMAGES}/{relative[len(prefix) :] if relative.startswith(prefix) else relative}"

@@ -23,10 +23,20 @@ def practice_page(site: Site, p: Practice, online_url: str | None = None) -> str
         '<div class="pk-body" markdown>\n\n' + _body(p) + "\n\n</div>\n",
         _contact(p),
         _links(p),
-        _related("Gerelateerde praktijken", "Praktijken rond dezelfde SDG's en beleidsdomeinen.",
-                 site.related[p.id], site, src),
-        _related("Uit de buurt", "Praktijken uit hetzelfde arrondissement of dezelfde provincie.",
-                 site.nearby[p.id], site, src),
+        _related(
+            "Gerelateerde praktijken",
+            "Praktijken rond dezelfde SDG's en beleidsdomeinen.",
+            site.related[p.id],
+            site,
+            src,
+        ),
+        _related(
+            "Uit de buurt",
+            "Praktijken uit hetzelfde arrondissement of dezelfde provincie.",
+            site.nearby[p.id],
+            site,
+            src,
+        ),
         _print_footer(p, online_url),
     ]
     return "\n".join(part for part in parts if part)
@@ -36,11 +46,13 @@ def _notice(p: Practice) -> str:
     if not p.voorbeeld:
         return ""
     # Kept out of the search index, so search results preview the practice, not the notice.
-    return ('<div class="pk-notice" data-search-exclude markdown>\n\n'
-            '!!! info "Illustratief voorbeeld"\n\n'
-            "    Deze praktijk is een illustratief voorbeeld uit de startcollectie van de "
-            "databank. Ze toont het soort actie dat een gemeente kan opzetten, maar is geen "
-            "verslag van wat de genoemde gemeente(n) echt deden.\n\n</div>\n")
+    return (
+        '<div class="pk-notice" data-search-exclude markdown>\n\n'
+        '!!! info "Illustratief voorbeeld"\n\n'
+        "    Deze praktijk is een illustratief voorbeeld uit de startcollectie van de "
+        "databank. Ze toont het soort actie dat een gemeente kan opzetten, maar is geen "
+        "verslag van wat de genoemde gemeente(n) echt deden.\n\n</div>\n"
+    )
 
 
 def _facts(site: Site, p: Practice, src: str) -> str:
@@ -54,18 +66,29 @@ def _facts(site: Site, p: Practice, src: str) -> str:
     towns = ", ".join(f"[{esc(m.name)}]({rel(src, paths.municipality(m))})" for m in p.gemeenten)
     row("Gemeente" if len(p.gemeenten) == 1 else "Gemeenten", towns)
     provinces = [vocab_province(site, slug) for slug in p.provinces]
-    row("Provincie" if len(provinces) == 1 else "Provincies",
-        ", ".join(f"[{esc(name)}]({rel(src, paths.province(slug))})" for slug, name in provinces))
-    row("Beleidsdomeinen" if len(p.beleidsdomeinen) > 1 else "Beleidsdomein", ", ".join(
-        f"[{esc(vocab.domains[d].label)}]({rel(src, paths.domain(d))})" for d in p.beleidsdomeinen))
+    row(
+        "Provincie" if len(provinces) == 1 else "Provincies",
+        ", ".join(f"[{esc(name)}]({rel(src, paths.province(slug))})" for slug, name in provinces),
+    )
+    row(
+        "Beleidsdomeinen" if len(p.beleidsdomeinen) > 1 else "Beleidsdomein",
+        ", ".join(
+            f"[{esc(vocab.domains[d].label)}]({rel(src, paths.domain(d))})"
+            for d in p.beleidsdomeinen
+        ),
+    )
     row("Status", esc(vocab.statuses[p.status].label))
     row("Startjaar", str(p.jaar))
     if p.lmb_categorie:
         row("Lokaal mondiaal beleid", esc(vocab.lmb_categories[p.lmb_categorie].label))
     row("Principes", ", ".join(esc(vocab.principles[s].label) for s in p.principes))
     if p.subdoelen:
-        row("Subdoelen", ", ".join(
-            f'<abbr title="{attr(vocab.targets[t].text)}">{esc(t)}</abbr>' for t in p.subdoelen))
+        row(
+            "Subdoelen",
+            ", ".join(
+                f'<abbr title="{attr(vocab.targets[t].text)}">{esc(t)}</abbr>' for t in p.subdoelen
+            ),
+        )
     row("Partnerlanden", ", ".join(esc(vocab.countries[c]) for c in p.partnerlanden))
     row("Partners", ", ".join(esc(x) for x in p.partners))
     if p.bron:
@@ -85,8 +108,10 @@ def _image(p: Practice, src: str) -> str:
         return ""
     relative = image_relative(p)
     target = rel(src, paths.image(relative))
-    return (f'<figure class="pk-figure" markdown>\n\n![{esc(p.afbeelding.alt)}]({target})'
-            "{ loading=lazy }\n\n</figure>\n")
+    return (
+        f'<figure class="pk-figure" markdown>\n\n![{esc(p.afbeelding.alt)}]({target})'
+        "{ loading=lazy }\n\n</figure>\n"
+    )
 
 
 def image_relative(p: Practice) -> str:
@@ -132,5 +157,6 @@ def _related(title: str, intro: str, practices: list[Practice], site: Site, src:
 def _print_footer(p: Practice, online_url: str | None) -> str:
     if not online_url:
         return ""
-    return (f'<p class="pk-printonly">Online: <a href="{attr(online_url)}">'
-            f"{esc(online_url)}</a></p>\n")
+    return (
+        f'<p class="pk-printonly">Online: <a href="{attr(online_url)}">{esc(online_url)}</a></p>\n'
+    )

@@ -6,8 +6,20 @@ import json
 import posixpath
 import re
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#|!>~^=+])")
 
 
@@ -19,7 +31,9 @@ def esc(text: str) -> str:
 
 def attr(text: str) -> str:
     """A value inside an attribute in attr_list `{ key="..." }` or raw HTML."""
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
 
 
 def rel(src: str, target: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 import warnings
 from collections.abc import Iterator
@@ -17,11 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _missing() -> str | None:
@@ -73,28 +77,22 @@ def serve():
         server.shutdown()
 
 
-def _repo_copy(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("repo")
-    for name in ("mkdocs.yml", "mkdocs-offline.yml", "docs", "practices"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    return root
-
-
 @pytest.fixture(scope="session")
-def repo_site(tmp_path_factory) -> Path:
+def repo_site(repo_copy, tmp_path_factory) -> Path:
     """The repository's own site, built once with MkDocs (directory URLs), served over HTTP."""
     from sitebuild import build
 
-    return build(_repo_copy(tmp_path_factory))
+    return build(repo_copy, tmp_path_factory.mktemp("online") / "site")
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
+def offline_site(repo_copy, tmp_path_factory) -> Path:
     """The offline variant (file URLs, Material's offline plugin), opened from file://."""
     from sitebuild import build
 
-    return build(_repo_copy(tmp_path_factory), config_file="mkdocs-offline.yml")
+    return build(
+        repo_copy, tmp_path_factory.mktemp("offline") / "site", config_file="mkdocs-offline.yml"
+    )
 
 
 class PageWatch:

@@ -4,7 +4,6 @@ the catalogue filters, Material's search finds practices."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import REPO
 
 from generator import load_project
@@ -33,13 +32,18 @@ def open_blocked(browser, url: str):
 def search(page, word: str) -> list[str]:
     page.fill("input.md-search__input", word)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+    return page.eval_on_selector_all(
+        ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
+    )
 
 
-@pytest.mark.parametrize("which, query", [
-    ("full_bundle", "sdg=13&domein=mobiliteit"),
-    ("selection_bundle", "provincie=limburg"),
-])
+@pytest.mark.parametrize(
+    "which, query",
+    [
+        ("full_bundle", "sdg=13&domein=mobiliteit"),
+        ("selection_bundle", "provincie=limburg"),
+    ],
+)
 def test_bundle_works_offline(browser, request, which, query) -> None:
     bundle = request.getfixturevalue(which)
     root = bundle.as_uri() + "/"
@@ -48,10 +52,14 @@ def test_bundle_works_offline(browser, request, which, query) -> None:
     # The catalogue filters from file://.
     page.goto(f"{root}catalogus/index.html?{query}")
     page.wait_for_function("window.PK_CATALOGUE_READY === true")
-    shown = set(page.eval_on_selector_all(".pk-results__list .pk-card", "els => els.map(e => e.dataset.id)"))
+    shown = set(
+        page.eval_on_selector_all(".pk-results__list .pk-card", "els => els.map(e => e.dataset.id)")
+    )
     in_bundle = {p.stem for p in (bundle / "praktijken").glob("*.html")}
     selection = Selection.from_query(query)
-    expected = {p.id for p in load_project(REPO).practices if selection.matches(p) and p.id in in_bundle}
+    expected = {
+        p.id for p in load_project(REPO).practices if selection.matches(p) and p.id in in_bundle
+    }
     assert shown == expected
     # Search: the longest word of a practice's title finds that practice.
     practice = next(p for p in load_project(REPO).practices if p.id == sorted(in_bundle)[0])
