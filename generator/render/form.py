@@ -1,14 +1,288 @@
-"""The web form to propose a new practice (bijdragen/nieuwe-praktijk/). Work in progress."""
+"""The web form to propose a new practice (bijdragen/nieuwe-praktijk/).
+
+The page is a thin shell; docs/javascripts/formulier.js builds the form in the browser from
+`window.PK_FORM`, which this module generates from `schema.FIELDS`, the vocabularies and the
+validator's own patterns. The script holds no rule and no list of its own: field labels, help
+texts, limits, allowed values, the body headings, the Dutch messages and the repository to hand
+over to all come from here, so a new policy domain in practices/_lijsten/ shows up in the form
+with the next build and no code change.
+
+The messages are templates of the validator's wording (`{n}`, `{value}` … are filled in by the
+script); tests/test_form_data.py checks every template against what `check` says for the same
+input, so the two cannot drift apart.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import json
+import re
+from typing import Any
+
+import yaml
+
+from .. import schema
+from ..load import IMAGE_SUFFIXES
+from ..schema import Field
 from ..taxonomy import Site
+from ..validate import (
+    _CONTROL,
+    _DANGEROUS_TAG,
+    _DATA_URL,
+    _EMAIL,
+    _EVENT_ATTR,
+    _FENCE,
+    _HEADING,
+    _HTML_TAG,
+    _MD_LINK,
+    _SCRIPT_URL,
+    _URL,
+    _expectation,
+)
+from ..vocab import SLUG
 from .page import Asset, Page, SiteOptions
 from .text import front_matter
 
 FORM_PAGE = "bijdragen/nieuwe-praktijk.md"
+DATA_SCRIPT = "bijdragen/formulier-data.js"
+PRACTICES_FOLDER = "practices"
+MAX_ID = 80  # characters of an id made from the title, cut at a hyphen (as `generator new`)
+FALLBACK_ID = "nieuwe-praktijk"
+
+NOT_IN_FORM = {"voorbeeld"}  # marks the illustrative starter collection; new practices are real
+
+# How the form is divided into numbered steps. Every field of schema.FIELDS except NOT_IN_FORM
+# appears in exactly one step (a test checks it); "tekst" stands for the body sections.
+STEPS: list[tuple[str, str, list[str]]] = [
+    ("De praktijk", "Waarover gaat het, en hoe ver staat het?",
+     ["titel", "samenvatting", "status", "jaar"]),
+    ("Wie doet mee", "De gemeente of gemeenten, en wie meewerkt.",
+     ["gemeenten", "partners", "partnerlanden"]),
+    ("SDG's en beleid", "Waar de praktijk aan bijdraagt, en in welk beleid ze valt.",
+     ["sdgs", "subdoelen", "beleidsdomeinen", "lmb-categorie", "principes"]),
+    ("Het verhaal", "De tekst van de praktijk. Schrijf voor collega's van een ander bestuur.",
+     ["tekst"]),
+    ("Contact en meer", "Wie meer weet, waar je meer leest, en om het terug te vinden.",
+     ["contact", "links", "trefwoorden", "bron", "afbeelding", "bijgewerkt"]),
+]
+
+# How a list of free text is typed: one item per line, or separated by commas.
+LIST_ENTRY = {"partners": "lines", "trefwoorden": "commas"}
+FLOW_LISTS = {"sdgs", "subdoelen", "partnerlanden", "trefwoorden"}  # written as [a, b]
+FOLD_WIDTH = 100  # a top-level text longer than this line is written as a folded block (>-)
+
+BODY_HINTS: dict[str, str] = {
+    "Aanleiding": "Waarom begon het bestuur hiermee? Welk probleem, welke vraag of kans lag er?",
+    "Aanpak": "Hoe werd het aangepakt: wie deed wat, met welke partners, hoeveel tijd en geld?",
+    "Resultaten": "Wat leverde het op? Cijfers, reacties, en ook wat minder goed liep.",
+    "Meerwaarde": "Wat maakt dit bijzonder, of wat bracht het op voor de SDG's?",
+    "Tips voor andere besturen": "Wat raad je een ander bestuur aan dat hetzelfde wil doen?",
+}
+
+# The validator's messages as templates. Keep the wording identical to validate.py and
+# project.py: tests/test_form_data.py fills each template and compares it with `check`.
+MESSAGES: dict[str, str] = {
+    "required": "verplicht veld ontbreekt of is leeg. {expect}",
+    "length": "is {n} tekens lang; verwacht {limits}.",
+    "html": "HTML is hier niet toegestaan; schrijf gewone tekst (geen tekens als <b> of <script>).",
+    "links": "de samenvatting is gewone tekst zonder links; zet links onder 'links:' of in de "
+             "tekst van de praktijk.",
+    "scriptUrl": "'{short}' is een script- of data-link; die zijn niet toegestaan. Gebruik een "
+                 "webadres dat begint met https://.",
+    "url": "'{value}' is geen geldig webadres; verwacht een adres dat begint met https:// (of "
+           "http://), bijvoorbeeld https://www.vvsg.be.",
+    "email": "'{value}' is geen geldig e-mailadres (verwacht bijvoorbeeld dienst@gemeente.be).",
+    "notInt": "verwacht een geheel getal, maar kreeg de tekst '{value}'.",
+    "range": "{n} ligt buiten het bereik; verwacht {min}–{max}.",
+    "future": "{value} ligt in de toekomst; vul de datum van de laatste update in.",
+    "duplicate": "'{value}' staat twee keer in de lijst.",
+    "tooMany": "de lijst heeft {n} items; hoogstens {max} toegelaten.{reason}",
+    "tooManyGoals": " Kies de belangrijkste hoofddoelen.",
+    "merged": "{value} bestaat sinds 2025 niet meer als gemeente; bedoel je '{new}'?",
+    "municipality": "'{value}' is geen Vlaamse gemeente.{hint}",
+    "municipalityHint": " Bedoel je '{close}'?",
+    "municipalityNoHint": " Gebruik de officiële naam sinds 2025.",
+    "country": "'{value}' is geen landcode; verwacht een ISO-code van twee letters, zoals BJ "
+               "(Benin) of ZA (Zuid-Afrika).{hint}",
+    "countryHint": " Bedoel je '{code}' ({name})?",
+    "contact": "vul minstens 'dienst' of 'naam' in.",
+    "missingPart": "ontbreekt. {help}",
+    "targetGoal": "subdoel {target} hoort bij SDG {goal}, die niet in 'sdgs' staat. Voeg SDG "
+                  "{goal} toe of schrap het subdoel.",
+    "imagePath": "'{value}' moet een bestand in de repository zijn, naast de praktijk of in "
+                 "practices/_afbeeldingen/ (geen webadres, geen '..').",
+    "imageType": "'{value}' is geen afbeelding; verwacht een bestand .jpg, .png, .webp of .svg.",
+    "id": "de bestandsnaam '{name}' is geen geldige id: gebruik kleine letters a-z, cijfers en "
+          "enkele koppeltekens, zonder spaties of accenten, bijvoorbeeld '{hint}.md'.",
+    "idTaken": "de id '{id}' (de bestandsnaam) wordt ook gebruikt door {others}; elke praktijk "
+               "heeft een unieke bestandsnaam.",
+    "sectionRequired": "de verplichte sectie '## {name}' ontbreekt (hoe werd het aangepakt?).",
+    "sectionMissing": "de sectie '## {name}' ontbreekt.",
+    "heading1": "kop van niveau 1 ('# {title}'): de titel komt uit 'titel'; gebruik '## ' voor "
+                "secties.",
+    "htmlTag": "het HTML-element <{tag}> is niet toegestaan in de tekst. Schrijf gewone "
+               "Markdown; een video of kaart kan als link.",
+    "htmlEvent": "het HTML-attribuut '{attr}=' kan script uitvoeren en is niet toegestaan.",
+    "jsLink": "een 'javascript:'-link is niet toegestaan; links beginnen met https://.",
+    "dataLink": "een 'data:'-link of -afbeelding is niet toegestaan; zet afbeeldingen onder "
+                "'afbeelding:' en links als https://.",
+}
+
+# The validator's own patterns, handed to the script as JavaScript regular expressions.
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "email": _EMAIL,
+    "url": _URL,
+    "html": _HTML_TAG,
+    "mdLink": _MD_LINK,
+    "dangerousTag": _DANGEROUS_TAG,
+    "eventAttr": _EVENT_ATTR,
+    "scriptUrl": _SCRIPT_URL,
+    "dataUrl": _DATA_URL,
+    "control": _CONTROL,
+    "heading": _HEADING,
+    "fence": _FENCE,
+    "slug": SLUG,
+}
 
 
-def form_pages(site: Site, options: SiteOptions) -> tuple[list[Page], list[Asset]]:
-    page = Page(FORM_PAGE, front_matter(title="Nieuwe praktijk") + "# Nieuwe praktijk\n", listed=True)
-    return [page], []
+def _js_pattern(pattern: re.Pattern[str]) -> list[str]:
+    """[source, flags]: the validator's patterns use no syntax that differs in JavaScript."""
+    return [pattern.pattern, "i" if pattern.flags & re.IGNORECASE else ""]
+
+
+def _field(spec: Field, today: dt.date, parent: str | None = None) -> dict[str, Any]:
+    top = parent is None
+    path = spec.key if top else f"{parent}.{spec.key or '[]'}"
+    data: dict[str, Any] = {
+        "key": spec.key,
+        "label": spec.label,
+        "help": spec.help,
+        "kind": spec.kind,
+        "required": spec.required,
+        "min": spec.min,
+        "max": schema.max_year(today) if path == "jaar" else spec.max,
+        "unique": spec.unique,
+        "format": spec.format,
+        "vocab": spec.vocab,
+        "limits": spec.limits(),
+        "example": spec.example,
+    }
+    if top:  # the validator's "Verwacht …" for a missing value, and how the value is written
+        data["expect"] = _expectation(spec)
+        data["flow"] = spec.key in FLOW_LISTS
+        data["fold"] = spec.kind == "text"
+        data["entry"] = LIST_ENTRY.get(spec.key)
+        data["noLinks"] = spec.key == "samenvatting"
+    if path == "jaar":
+        data["ahead"] = schema.YEAR_AHEAD  # the script takes the later of this and its own clock
+    if spec.item is not None:
+        data["item"] = _field(spec.item, today, path)
+    if spec.fields:
+        data["fields"] = [_field(sub, today, path) for sub in spec.fields]
+    return {k: v for k, v in data.items() if v is not None and v is not False and v != ""}
+
+
+def _vocab_names(fields: tuple[Field, ...]) -> list[str]:
+    names: list[str] = []
+    for spec in fields:
+        for part in (spec, spec.item, *spec.fields):
+            if part is not None and part.vocab and part.vocab not in names:
+                names.append(part.vocab)
+    return names
+
+
+def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything the form needs, as plain JSON-able data."""
+    today = today or dt.date.today()
+    vocab = site.vocab
+    shown = [f for f in schema.FIELDS if f.key not in NOT_IN_FORM]
+    terms = {name: [[t.slug, t.label, t.description] for t in vocab.terms(name).values()]
+             for name in _vocab_names(schema.FIELDS)}
+    return {
+        "fields": [_field(f, today) for f in shown],
+        "omitted": sorted(NOT_IN_FORM),
+        "steps": [{"title": t, "intro": i, "keys": keys} for t, i, keys in STEPS],
+        "vocab": terms,
+        "sdgColours": {str(n): [g.colour, g.text_colour] for n, g in vocab.goals.items()},
+        "sdgNames": {str(n): g.name for n, g in vocab.goals.items()},
+        "merged": dict(sorted(vocab.merged.items())),
+        "body": {
+            "sections": schema.BODY_SECTIONS,
+            "required": sorted(schema.REQUIRED_SECTIONS),
+            "expected": sorted(schema.EXPECTED_SECTIONS),
+            "hints": {name: BODY_HINTS.get(name, "") for name in schema.BODY_SECTIONS},
+        },
+        "id": {"max": MAX_ID, "fallback": FALLBACK_ID, "folder": PRACTICES_FOLDER,
+               "taken": {p.id: p.source_path or f"{PRACTICES_FOLDER}/{p.id}.md"
+                         for p in site.practices}},
+        "imageSuffixes": sorted(IMAGE_SUFFIXES),
+        "patterns": {name: _js_pattern(p) for name, p in PATTERNS.items()},
+        "messages": MESSAGES,
+        "yaml": {"foldWidth": FOLD_WIDTH, "flow": sorted(FLOW_LISTS)},
+        "repo": {"url": (options.repo_url or "").rstrip("/") or None, "branch": options.branch},
+        "today": today.isoformat(),
+    }
+
+
+def form_script(site: Site, options: SiteOptions, today: dt.date | None = None) -> str:
+    text = json.dumps(form_data(site, options, today), ensure_ascii=False, separators=(",", ":"))
+    # "</" could end an inline script; this file is loaded with src, but stay safe anyway.
+    return "window.PK_FORM=" + text.replace("</", "<\\/") + ";\n"
+
+
+def fallback_template() -> str:
+    """The file to start from without JavaScript: the required fields with their examples, in
+    the repository's style, and the body headings with what to write under each."""
+    lines = ["---"]
+    for spec in schema.FIELDS:
+        if not spec.required:
+            continue
+        value = spec.example
+        if isinstance(value, list) and spec.key not in FLOW_LISTS:
+            lines += [f"{spec.key}:", *(f"  - {item}" for item in value)]
+        elif isinstance(value, list):
+            lines.append(f"{spec.key}: [{', '.join(str(v) for v in value)}]")
+        else:
+            lines.append(yaml.safe_dump({spec.key: value}, allow_unicode=True, width=1000).strip())
+    lines.append("---")
+    for name in schema.BODY_SECTIONS:
+        lines += ["", f"## {name}", "", BODY_HINTS.get(name, "…")]
+    return "\n".join(lines) + "\n"
+
+
+def form_page(options: SiteOptions) -> str:
+    # The page is bijdragen/nieuwe-praktijk/index.html with directory URLs and
+    # bijdragen/nieuwe-praktijk.html without; the scripts are found from either.
+    up = "../" if options.directory_urls else ""
+    repo = (options.repo_url or "").rstrip("/")
+    new_file = (f"[de repository op GitHub]({repo}/new/{options.branch}?filename="
+                f"{PRACTICES_FOLDER}/mijn-praktijk.md)" if repo else "de repository")
+    return (
+        front_matter(title="Nieuwe praktijk", description="Een nieuwe praktijk voorstellen met "
+                     "een formulier: het maakt het bestand voor de databank, zonder git.",
+                     hide=["navigation", "toc"])
+        + "# Een nieuwe praktijk voorstellen\n\n"
+        + '<p class="pk-lead">Vul het formulier in: het controleert alles terwijl je typt, met '
+        "dezelfde regels als de databank zelf, en maakt het bestand voor de praktijk. Dat bestand "
+        "download je, of je opent het meteen op GitHub om het voor te stellen. Niets wordt "
+        "verstuurd voor je zelf op GitHub op de knop drukt.</p>\n\n"
+        + '<div id="pk-form" class="pk-form-root" markdown>\n\n'
+        + '<div class="pk-form__fallback" markdown>\n\n'
+        + "!!! info \"Dit formulier heeft JavaScript nodig\"\n\n"
+        + "    Zonder JavaScript kan je het bestand ook zelf maken: kopieer het sjabloon "
+        "hieronder, vul het aan en zet het als `practices/<id>.md` in " + new_file + ". Wat "
+        "elk veld betekent, staat bij [Velden en lijsten](velden.md).\n\n"
+        + '<pre class="pk-form__template"><code>' + html.escape(fallback_template())
+        + "</code></pre>\n\n"
+        + "</div>\n\n</div>\n\n"
+        + f'<script src="{up}formulier-data.js"></script>\n'
+        + f'<script src="{up}../javascripts/formulier.js"></script>\n'
+    )
+
+
+def form_pages(
+    site: Site, options: SiteOptions, today: dt.date | None = None
+) -> tuple[list[Page], list[Asset]]:
+    page = Page(FORM_PAGE, form_page(options), listed=True)
+    return [page], [Asset(DATA_SCRIPT, content=form_script(site, options, today))]

@@ -1,0 +1,311 @@
+"""The web form's data (bijdragen/formulier-data.js) comes from the schema, the lists and the
+validator: every field, the 285 municipalities, the editable lists as they are on disk, the
+repository from the site options, and message templates worded exactly as `check` words them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import REPO, VALID_BODY, VALID_FRONT, ProjectDir, practice_text
+
+from generator import load_project, schema
+from generator.reference import municipalities, slugify
+from generator.render import form, render_site
+from generator.render.page import SiteOptions
+from generator.taxonomy import build_site
+from generator.validate import _CONTROL, _EMAIL, _HTML_TAG, _URL
+
+TODAY = dt.date(2026, 3, 15)
+REPO_URL = "https://github.com/vvsg/sdg-praktijkendatabank"
+
+
+def site_of(root: Path):
+    project = load_project(root)
+    return build_site(project.practices, project.vocab)
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return form.form_data(site_of(REPO), SiteOptions(repo_url=REPO_URL), today=TODAY)
+
+
+def by_key(data: dict) -> dict[str, dict]:
+    return {f["key"]: f for f in data["fields"]}
+
+
+# --- fields ----------------------------------------------------------------------------------
+
+
+def test_every_schema_field_is_in_the_form_data(data) -> None:
+    fields = by_key(data)
+    assert [f["key"] for f in data["fields"]] + data["omitted"] == [f.key for f in schema.FIELDS]
+    assert data["omitted"] == ["voorbeeld"]  # new practices are real, never demo content
+    for spec in schema.FIELDS:
+        if spec.key in data["omitted"]:
+            continue
+        got = fields[spec.key]
+        assert (got["label"], got["help"], got["kind"]) == (spec.label, spec.help, spec.kind)
+        assert got.get("required", False) == spec.required
+        assert got.get("min") == spec.min
+        assert got.get("format") == spec.format
+        assert got.get("vocab") == spec.vocab
+        assert got.get("limits", "") == spec.limits()
+        if spec.item is not None:
+            assert got["item"].get("vocab") == spec.item.vocab
+            assert got["item"]["kind"] == spec.item.kind
+            item_fields = [s["key"] for s in got["item"].get("fields", [])]
+            assert item_fields == [s.key for s in spec.item.fields]
+        for sub, sub_spec in zip(got.get("fields", []), spec.fields, strict=True):
+            assert (sub["key"], sub["label"], sub["help"]) == (
+                sub_spec.key, sub_spec.label, sub_spec.help)
+            assert sub.get("required", False) == sub_spec.required
+            assert (sub.get("min"), sub.get("max")) == (sub_spec.min, sub_spec.max)
+
+
+def test_every_field_has_exactly_one_place_in_the_steps(data) -> None:
+    placed = [key for step in data["steps"] for key in step["keys"]]
+    assert sorted(placed) == sorted([f["key"] for f in data["fields"]] + ["tekst"])
+
+
+def test_year_limit_follows_the_given_date(data) -> None:
+    assert by_key(data)["jaar"]["max"] == TODAY.year + schema.YEAR_AHEAD
+    later = form.form_data(site_of(REPO), SiteOptions(), today=dt.date(2031, 1, 1))
+    assert by_key(later)["jaar"]["max"] == 2031 + schema.YEAR_AHEAD
+    assert later["today"] == "2031-01-01"
+
+
+def test_body_sections_come_from_the_schema(data) -> None:
+    assert data["body"]["sections"] == schema.BODY_SECTIONS
+    assert set(data["body"]["required"]) == schema.REQUIRED_SECTIONS
+    assert set(data["body"]["expected"]) == schema.EXPECTED_SECTIONS
+    assert set(data["body"]["hints"]) == set(schema.BODY_SECTIONS)
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+def test_the_285_municipalities_with_their_2025_names(data) -> None:
+    towns = data["vocab"]["gemeenten"]
+    assert len(towns) == 285
+    assert [t[0] for t in towns] == list(municipalities())
+    names = {t[0] for t in towns}
+    assert {"Merelbeke-Melle", "Beveren-Kruibeke-Zwijndrecht", "Gent", "Tongeren-Borgloon"} <= names
+    assert "Melle" not in names
+    assert data["merged"]["Melle"] == "Merelbeke-Melle"
+
+
+def test_sdgs_carry_colours_and_text_colours(data) -> None:
+    assert [t[0] for t in data["vocab"]["sdgs"]] == [str(n) for n in range(1, 18)]
+    assert data["sdgColours"]["13"] == ["#3F7E44", "#ffffff"]
+    assert len(data["vocab"]["subdoelen"]) == 169
+
+
+def test_domains_are_the_ones_in_the_list_file(data) -> None:
+    import yaml
+
+    listed = yaml.safe_load((REPO / "practices/_lijsten/beleidsdomeinen.yml").read_text("utf-8"))
+    domains = [t[:2] for t in data["vocab"]["beleidsdomeinen"]]
+    assert [[t["slug"], t["naam"]] for t in listed] == domains
+
+
+def test_a_domain_added_to_the_list_appears_without_code_change(tmp_path: Path) -> None:
+    project = ProjectDir(tmp_path)
+    lists = project.practices / "_lijsten" / "beleidsdomeinen.yml"
+    lists.write_text(lists.read_text("utf-8") + "- slug: digitale-inclusie\n  naam: Digitale "
+                     "inclusie\n  beschrijving: Iedereen mee in een digitale samenleving.\n",
+                     encoding="utf-8")
+    project.add("gent-digitaal.md",
+                VALID_FRONT.replace("- duurzaam-aankoopbeleid", "- digitale-inclusie"))
+    data = form.form_data(site_of(tmp_path), SiteOptions(), today=TODAY)
+    assert data["vocab"]["beleidsdomeinen"][-1] == [
+        "digitale-inclusie", "Digitale inclusie", "Iedereen mee in een digitale samenleving."]
+    assert data["id"]["taken"] == {"gent-digitaal": "practices/gent-digitaal.md"}
+
+
+def test_existing_ids_are_known(data) -> None:
+    ids = {p.id for p in load_project(REPO).practices}
+    assert set(data["id"]["taken"]) == ids
+
+
+# --- repository and page -----------------------------------------------------------------------
+
+
+def test_repository_comes_from_the_options() -> None:
+    site = site_of(REPO)
+    options = SiteOptions(repo_url="https://github.com/voorbeeld/fork/", branch="dev")
+    data = form.form_data(site, options)
+    assert data["repo"] == {"url": "https://github.com/voorbeeld/fork", "branch": "dev"}
+    assert form.form_data(site, SiteOptions())["repo"]["url"] is None
+
+
+def test_the_plugin_reads_repo_url_and_branch_from_mkdocs_yml(tmp_path: Path) -> None:
+    from sitebuild import build, make_site
+
+    make_site(tmp_path, {"gent-x.md": practice_text()})
+    config = (tmp_path / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("repo_url: https://github.com/vvsg/sdg-praktijkendatabank",
+                            "repo_url: https://github.com/gemeente/fork")
+    (tmp_path / "mkdocs.yml").write_text(config.replace("edit_uri: edit/main/docs/",
+                                                        "edit_uri: edit/werk/docs/"), "utf-8")
+    site = build(tmp_path)
+    script = (site / "bijdragen" / "formulier-data.js").read_text("utf-8")
+    data = json.loads(script.removeprefix("window.PK_FORM=").rstrip().removesuffix(";"))
+    assert data["repo"] == {"url": "https://github.com/gemeente/fork", "branch": "werk"}
+    page = (site / "bijdragen" / "nieuwe-praktijk" / "index.html").read_text("utf-8")
+    assert '<script src="../formulier-data.js"></script>' in page
+    assert '<script src="../../javascripts/formulier.js"></script>' in page
+    assert (site / "javascripts" / "formulier.js").is_file()
+
+
+def test_render_site_adds_page_and_data_script() -> None:
+    pages, assets = render_site(site_of(REPO), SiteOptions(repo_url=REPO_URL, directory_urls=False))
+    page = next(p for p in pages if p.src == form.FORM_PAGE)
+    assert page.listed
+    assert '<script src="formulier-data.js"></script>' in page.content
+    assert '<script src="../javascripts/formulier.js"></script>' in page.content
+    asset = next(a for a in assets if a.src == form.DATA_SCRIPT)
+    assert asset.content.startswith("window.PK_FORM={")
+    assert "</" not in asset.content  # safe even if it were ever inlined
+
+
+def test_script_is_json_and_has_no_voorbeeld(data) -> None:
+    text = form.form_script(site_of(REPO), SiteOptions(repo_url=REPO_URL), today=TODAY)
+    parsed = json.loads(text.removeprefix("window.PK_FORM=").rstrip().removesuffix(";"))
+    assert parsed == json.loads(json.dumps(data))
+    assert "voorbeeld" not in [f["key"] for f in parsed["fields"]]
+
+
+def test_patterns_are_the_validators() -> None:
+    data = form.form_data(site_of(REPO), SiteOptions(), today=TODAY)
+    assert data["patterns"]["email"] == [_EMAIL.pattern, ""]
+    assert data["patterns"]["url"] == [_URL.pattern, "i"]
+    assert data["patterns"]["html"] == [_HTML_TAG.pattern, ""]
+    assert data["patterns"]["control"] == [_CONTROL.pattern, ""]
+    for source, _flags in data["patterns"].values():
+        # Syntax that JavaScript reads differently (or not at all) must not creep in.
+        assert not re.search(r"\(\?P|\(\?<[=!]|\\A|\\Z|\(\?[aiLmsux]+\)", source), source
+
+
+# --- messages: the templates say exactly what `check` says ------------------------------------
+
+
+def fill(template: str, /, **values: object) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), form.MESSAGES[template])
+
+
+def problems(tmp_path: Path, front: str = VALID_FRONT, body: str = VALID_BODY,
+             name: str = "gent-proef.md", extra: dict[str, str] | None = None) -> list[str]:
+    project = ProjectDir(tmp_path)
+    project.add(name, front, body)
+    for other, text in (extra or {}).items():
+        project.write(other, text)
+    found = load_project(tmp_path, today=TODAY).problems
+    return [f"{p.field}: {p.message}" if p.field else p.message for p in found]
+
+
+def swap(old: str, new: str, front: str = VALID_FRONT) -> str:
+    assert old in front
+    return front.replace(old, new)
+
+
+TITLE = "titel: Fair-O-Meter meet de fairtrade-aankopen"
+SUMMARY = ("samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de aankopen "
+           "fairtrade is.")
+
+CASES = {
+    "required": (lambda: swap(TITLE + "\n", ""), VALID_BODY,
+                 "titel: " + fill("required", expect=form._expectation(schema.BY_KEY["titel"]))),
+    "length": (lambda: swap(TITLE, "titel: Kort"), VALID_BODY,
+               "titel: " + fill("length", n=4, limits="5–120 tekens")),
+    "html": (lambda: swap(TITLE, "titel: Een <b>vette</b> titel"), VALID_BODY,
+             "titel: " + fill("html")),
+    "links": (lambda: swap(SUMMARY, SUMMARY[:-1] + " op https://gent.be."), VALID_BODY,
+              "samenvatting: " + fill("links")),
+    "scriptUrl": (lambda: VALID_FRONT + "links:\n  - titel: Klik\n    url: javascript:alert(1)\n",
+                  VALID_BODY, "links.url: " + fill("scriptUrl", short="javascript:alert(1)")),
+    "url": (lambda: VALID_FRONT + "contact:\n  dienst: Milieu\n  url: www.gent.be\n", VALID_BODY,
+            "contact.url: " + fill("url", value="www.gent.be")),
+    "email": (lambda: VALID_FRONT + "contact:\n  dienst: Milieu\n  email: milieu-at-gent\n",
+              VALID_BODY, "contact.email: " + fill("email", value="milieu-at-gent")),
+    "notInt": (lambda: swap("jaar: 2023", "jaar: twintig"), VALID_BODY,
+               "jaar: " + fill("notInt", value="twintig")),
+    "range": (lambda: swap("jaar: 2023", "jaar: 1999"), VALID_BODY,
+              "jaar: " + fill("range", n=1999, min=2000, max=TODAY.year + 2)),
+    "future": (lambda: VALID_FRONT + "bijgewerkt: 2026-03-16\n", VALID_BODY,
+               "bijgewerkt: " + fill("future", value="2026-03-16")),
+    "duplicate": (lambda: VALID_FRONT + "partners: [Oxfam, Oxfam]\n", VALID_BODY,
+                  "partners: " + fill("duplicate", value="Oxfam")),
+    "tooMany": (lambda: swap("sdgs: [12, 17]", "sdgs: [1, 2, 3, 4, 5, 6]"), VALID_BODY,
+                "sdgs: " + fill("tooMany", n=6, max=5, reason=form.MESSAGES["tooManyGoals"])),
+    "merged": (lambda: swap("- Merelbeke-Melle", "- Melle"), VALID_BODY,
+               "gemeenten: " + fill("merged", value="Melle", new="Merelbeke-Melle")),
+    "municipality": (lambda: swap("- Merelbeke-Melle", "- Gend"), VALID_BODY,
+                     "gemeenten: " + fill("municipality", value="Gend",
+                                          hint=fill("municipalityHint", close="Gent"))),
+    "municipalityNoHint": (lambda: swap("- Merelbeke-Melle", "- Xyzzyplaats"), VALID_BODY,
+                           "gemeenten: " + fill("municipality", value="Xyzzyplaats",
+                                                hint=form.MESSAGES["municipalityNoHint"])),
+    "country": (lambda: VALID_FRONT + "partnerlanden: [Benim]\n", VALID_BODY,
+                "partnerlanden: " + fill("country", value="Benim",
+                                         hint=fill("countryHint", name="Benin", code="BJ"))),
+    "contact": (lambda: VALID_FRONT + "contact:\n  email: milieu@gent.be\n", VALID_BODY,
+                "contact: " + fill("contact")),
+    "missingPart": (lambda: VALID_FRONT + "links:\n  - url: https://gent.be\n", VALID_BODY,
+                    "links.titel: " + fill("missingPart", help="Waar de link naartoe gaat.")),
+    "targetGoal": (lambda: VALID_FRONT + 'subdoelen: ["13.1"]\n', VALID_BODY,
+                   "subdoelen: " + fill("targetGoal", target="13.1", goal=13)),
+    "imagePath": (lambda: VALID_FRONT + "afbeelding:\n  pad: https://gent.be/a.png\n"
+                  "  alt: Een foto van de markt\n", VALID_BODY,
+                  "afbeelding.pad: " + fill("imagePath", value="https://gent.be/a.png")),
+    "imageType": (lambda: VALID_FRONT + "afbeelding:\n  pad: markt.gif\n"
+                  "  alt: Een foto van de markt\n", VALID_BODY,
+                  "afbeelding.pad: " + fill("imageType", value="markt.gif")),
+    "sectionRequired": (lambda: VALID_FRONT, VALID_BODY.replace("## Aanpak", "## Werkwijze"),
+                        "tekst: " + fill("sectionRequired", name="Aanpak")),
+    "sectionMissing": (lambda: VALID_FRONT, VALID_BODY.replace("## Aanleiding\n", ""),
+                       "tekst: " + fill("sectionMissing", name="Aanleiding")),
+    "heading1": (lambda: VALID_FRONT, "# Mijn praktijk\n\n" + VALID_BODY,
+                 "tekst: " + fill("heading1", title="Mijn praktijk")),
+    "htmlTag": (lambda: VALID_FRONT, VALID_BODY + '\n<iframe src="https://x.org"></iframe>\n',
+                "tekst: " + fill("htmlTag", tag="iframe")),
+    "htmlEvent": (lambda: VALID_FRONT, VALID_BODY + '\n<img src="a.png" onerror="x()">\n',
+                  "tekst: " + fill("htmlEvent", attr="onerror")),
+    "jsLink": (lambda: VALID_FRONT, VALID_BODY + "\n[klik](javascript:alert(1))\n",
+               "tekst: " + fill("jsLink")),
+    "dataLink": (lambda: VALID_FRONT, VALID_BODY + "\n![x](data:image/png;base64,AAAA)\n",
+                 "tekst: " + fill("dataLink")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_message_template_matches_the_validator(tmp_path: Path, name: str) -> None:
+    front, body, expected = CASES[name]
+    assert expected in problems(tmp_path, front(), body)
+
+
+def test_id_messages_match_the_validator(tmp_path: Path) -> None:
+    found = problems(tmp_path, name="Mijn Praktijk.md")
+    assert fill("id", name="Mijn Praktijk.md", hint=slugify("Mijn Praktijk")) in found
+    again = tmp_path / "again"
+    found = problems(again, name="a/dubbel.md", extra={"b/dubbel.md": practice_text()})
+    shown = next(m for m in found if m.startswith("de id 'dubbel'")).split("door ")[1].split(";")[0]
+    assert fill("idTaken", id="dubbel", others=shown) in found
+
+
+def test_every_message_template_is_checked() -> None:
+    hints = {"municipalityHint", "countryHint", "tooManyGoals"}
+    covered = set(CASES) | {"id", "idTaken"} | hints
+    assert covered == set(form.MESSAGES)
+
+
+def test_the_template_for_visitors_without_javascript_passes_check(tmp_path: Path) -> None:
+    project = ProjectDir(tmp_path)
+    project.write("mijn-praktijk.md", form.fallback_template())
+    assert [str(p) for p in load_project(tmp_path).problems] == []
+    page = form.form_page(SiteOptions(repo_url=REPO_URL))
+    assert "samenvatting: Een jaarlijkse meter" in page
+    assert f"{REPO_URL}/new/main?filename=practices/mijn-praktijk.md" in page
