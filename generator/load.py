@@ -8,6 +8,7 @@ file and line. YAML is composed with libyaml when available (10,000 files must c
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from .model import ERROR, WARNING, Problem
 MAX_BYTES = 200 * 1024
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg"}
 _constructor = SafeConstructor()
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 _C_READER = hasattr(yaml, "CSafeLoader")
@@ -184,8 +186,8 @@ def split(text: str, path: Path, shown: str) -> tuple[Source | None, list[Proble
     """Split text into front matter and body and parse the front matter."""
     if not text.strip():
         return None, [Problem(shown, 1, ERROR, None, "het bestand is leeg.")]
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         return None, [
             Problem(
                 shown,
@@ -196,8 +198,9 @@ def split(text: str, path: Path, shown: str) -> tuple[Source | None, list[Proble
                 "'---' zijn, dan de velden (titel: …), dan weer '---'.",
             )
         ]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
+    # One regex scan for the closing line instead of splitting the whole file into lines.
+    close = _CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    if close is None:
         return None, [
             Problem(
                 shown,
@@ -208,8 +211,9 @@ def split(text: str, path: Path, shown: str) -> tuple[Source | None, list[Proble
                 "laatste veld, vóór de tekst.",
             )
         ]
-    front = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1 :])
+    front = text[first_end + 1 : max(close.start() - 1, first_end + 1)]
+    body = text[close.end() + 1 :]
+    end = text.count("\n", 0, close.start())  # 0-based line of the closing '---'
     problems: list[Problem] = []
     data, key_lines = parse_front_matter(front, 2, shown, problems)
     if data is None:
@@ -449,5 +453,6 @@ def yaml_error(exc: yaml.MarkedYAMLError, source: str = "") -> tuple[int, str]:
     detail = " ".join(text.split())
     return (
         line,
-        f"ongeldige YAML: controleer deze regel (inspringen, dubbele punt, aanhalingstekens) [{detail}].",
+        "ongeldige YAML: controleer deze regel (inspringen, dubbele punt, "
+        f"aanhalingstekens) [{detail}].",
     )
