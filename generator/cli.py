@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         description="SDG-praktijkendatabank: praktijken controleren en de site maken.",
     )
     parser.add_argument("--project", type=Path, default=Path("."),
-                        help="map van het project met practices/_lijsten/ (standaard: de huidige map)")
+                        help="map van het project met practices/_lijsten/ "
+                        "(standaard: de huidige map)")
     sub = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT")
 
     check = sub.add_parser("check", help="praktijken controleren en alle problemen tonen")

@@ -196,7 +196,8 @@ def municipality_page(site: Site, name: str) -> str:
         [
             front_matter(title=m.name, description=f"Praktijken van {m.name}.", search=NO_SEARCH),
             f"# {esc(m.name)}\n",
-            f"Gemeente in de provincie [{esc(m.province.name)}]({rel(src, paths.province(m.province.slug))}), "
+            f"Gemeente in de provincie [{esc(m.province.name)}]"
+            f"({rel(src, paths.province(m.province.slug))}), "
             f"arrondissement {esc(m.arrondissement.name)} (NIS-code {m.nis}). "
             f"{count_text(term.count).capitalize()} in de databank.\n{{ .pk-lead }}\n",
             catalogue_link(src, "Bekijk in de catalogus", gemeente=m.slug) + "\n",

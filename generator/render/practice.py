@@ -151,7 +151,9 @@ def _links(p: Practice) -> str:
 def _related(title: str, intro: str, practices: list[Practice], site: Site, src: str) -> str:
     if not practices:
         return ""
-    return f'## {title} {{ .pk-noprint }}\n\n<div class="pk-noprint" markdown>\n\n{intro}\n\n{cards(src, practices, site.vocab)}\n</div>\n'
+    listing = cards(src, practices, site.vocab)
+    return (f"## {title} {{ .pk-noprint }}\n\n"
+            f'<div class="pk-noprint" markdown>\n\n{intro}\n\n{listing}\n</div>\n')
 
 
 def _print_footer(p: Practice, online_url: str | None) -> str:
