@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -87,8 +88,9 @@ class Practice:
     bijgewerkt: dt.date | None = None
     voorbeeld: bool = False
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[str, str]:
+        """Title without case or accents, then id: computed once, used by every sort."""
         from .reference import fold
 
         return (fold(self.titel), self.id)

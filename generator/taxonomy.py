@@ -16,7 +16,7 @@ from .vocab import Vocab
 
 RELATED = 5
 NEARBY = 5
-WINDOW = 40  # candidates taken per bucket around the practice itself
+WINDOW = 24  # candidates taken per bucket around the practice itself
 
 
 @dataclass
@@ -146,82 +146,75 @@ def top_goals(practices: Iterable[Practice], n: int = 5) -> list[tuple[int, int]
 # --- related and nearby --------------------------------------------------------------------
 
 
-def _window(bucket: list[Practice], index: dict[str, int], practice: Practice) -> list[Practice]:
-    """Up to WINDOW practices around `practice` in `bucket`: bounded work, varied results."""
-    at = index[practice.id]
+# Both lists work on positions in the title-sorted list: an int compares and hashes much faster
+# than a practice, and its order is the title order used to break ties.
+
+
+def _buckets(keys: list[list]) -> tuple[dict, dict]:
+    """Practices (by position) per key, and each practice's place within each of its buckets."""
+    buckets: dict = defaultdict(list)
+    for i, own in enumerate(keys):
+        for key in own:
+            buckets[key].append(i)
+    places = {k: {i: n for n, i in enumerate(b)} for k, b in buckets.items()}
+    return buckets, places
+
+
+def _window(bucket: list[int], places: dict[int, int], i: int) -> list[int]:
+    """Up to WINDOW practices around practice `i` in `bucket`: bounded work, varied results."""
+    at = places[i]
     start = max(0, min(at - WINDOW // 2, len(bucket) - WINDOW))
     return bucket[start : start + WINDOW]
-
-
-def _buckets(practices: list[Practice], keys) -> tuple[dict, dict]:
-    buckets: dict = defaultdict(list)
-    for p in practices:
-        for key in keys(p):
-            buckets[key].append(p)
-    positions = {k: {p.id: i for i, p in enumerate(b)} for k, b in buckets.items()}
-    return buckets, positions
 
 
 def _related(practices: list[Practice]) -> dict[str, list[Practice]]:
     """Up to RELATED practices per practice, ranked by shared SDG's plus shared domains.
 
-    Candidates come from buckets keyed by (goal, domain) pairs first, so practices that share
-    both rank high, then by single goal or domain; each bucket contributes a bounded window.
+    Candidates come from buckets keyed by (goal, domain) pairs, so practices that share both
+    are found first, and by single goal or domain; each bucket contributes a bounded window.
     """
-
-    def pair_keys(p: Practice) -> list:
-        return [("pair", g, d) for g in p.sdgs for d in p.beleidsdomeinen]
-
-    def single_keys(p: Practice) -> list:
-        return [("sdg", g) for g in p.sdgs] + [("domein", d) for d in p.beleidsdomeinen]
-
-    pairs, pair_pos = _buckets(practices, pair_keys)
-    singles, single_pos = _buckets(practices, single_keys)
+    pair_keys = [[(g, d) for g in p.sdgs for d in p.beleidsdomeinen] for p in practices]
+    single_keys = [[("sdg", g) for g in p.sdgs] + [("domein", d) for d in p.beleidsdomeinen]
+                   for p in practices]
+    themes = [frozenset(keys) for keys in single_keys]
+    pairs, pair_places = _buckets(pair_keys)
+    singles, single_places = _buckets(single_keys)
     result = {}
-    for p in practices:
-        candidates: dict[str, Practice] = {}
-        for key in pair_keys(p):
-            candidates.update((c.id, c) for c in _window(pairs[key], pair_pos[key], p))
-        for key in single_keys(p):
-            candidates.update((c.id, c) for c in _window(singles[key], single_pos[key], p))
-        candidates.pop(p.id, None)
-        result[p.id] = sorted(candidates.values(), key=lambda c, p=p: _score(p, c))[:RELATED]
+    for i, p in enumerate(practices):
+        candidates: set[int] = set()
+        for key in pair_keys[i]:
+            candidates.update(_window(pairs[key], pair_places[key], i))
+        for key in single_keys[i]:
+            candidates.update(_window(singles[key], single_places[key], i))
+        candidates.discard(i)
+        own = themes[i]
+        ranked = sorted(candidates, key=lambda j, own=own: (-len(own & themes[j]), j))
+        result[p.id] = [practices[j] for j in ranked[:RELATED]]
     return result
-
-
-def _score(p: Practice, c: Practice) -> tuple:
-    """Rank by shared goals plus shared domains (most first), then by title."""
-    shared = len(set(p.sdgs).intersection(c.sdgs)) + len(
-        set(p.beleidsdomeinen).intersection(c.beleidsdomeinen)
-    )
-    return (-shared, *c.sort_key)
 
 
 def _nearby(practices: list[Practice]) -> dict[str, list[Practice]]:
     """Up to NEARBY practices from the same arrondissement, then from the same province."""
-    arrs, arr_pos = _buckets(practices, lambda p: {m.arrondissement.code for m in p.gemeenten})
-    provs, prov_pos = _buckets(practices, lambda p: set(p.provinces))
+    towns = [frozenset(m.name for m in p.gemeenten) for p in practices]
+    arr_keys = [sorted({m.arrondissement.code for m in p.gemeenten}) for p in practices]
+    prov_keys = [sorted(set(p.provinces)) for p in practices]
+    arrs, arr_places = _buckets(arr_keys)
+    provs, prov_places = _buckets(prov_keys)
     result = {}
-    for p in practices:
-        own = {m.name for m in p.gemeenten}
-        chosen: dict[str, Practice] = {}
-        for keys, buckets, positions in (
-            (sorted({m.arrondissement.code for m in p.gemeenten}), arrs, arr_pos),
-            (sorted(p.provinces), provs, prov_pos),
-        ):
-            pool: dict[str, Practice] = {}
+    for i, p in enumerate(practices):
+        chosen: list[int] = []
+        for keys, buckets, places in ((arr_keys[i], arrs, arr_places),
+                                      (prov_keys[i], provs, prov_places)):
+            pool: set[int] = set()
             for key in keys:
-                pool.update((c.id, c) for c in _window(buckets[key], positions[key], p))
-            pool.pop(p.id, None)
+                pool.update(_window(buckets[key], places[key], i))
+            pool.discard(i)
             # Other municipalities first: the point is what happens next door.
-            ranked = sorted(
-                pool.values(),
-                key=lambda c: (bool(own & {m.name for m in c.gemeenten}), *c.sort_key),
-            )
-            for c in ranked:
-                if len(chosen) < NEARBY and c.id not in chosen:
-                    chosen[c.id] = c
-        result[p.id] = list(chosen.values())
+            own = towns[i]
+            for j in sorted(pool, key=lambda j, own=own: (bool(own & towns[j]), j)):
+                if len(chosen) < NEARBY and j not in chosen:
+                    chosen.append(j)
+        result[p.id] = [practices[j] for j in chosen]
     return result
 
 
