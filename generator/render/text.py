@@ -20,7 +20,9 @@ MONTHS = [
     "november",
     "december",
 ]
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#|!>~^=+])")
+# Python-Markdown's escapable characters (plus '|', which its tables extension adds): a
+# backslash before any other character would show up on the page.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!>|])")
 
 
 def esc(text: str) -> str:
@@ -42,14 +44,26 @@ def rel(src: str, target: str) -> str:
 
 
 def front_matter(**meta: object) -> str:
-    """YAML front matter; JSON is valid YAML and escapes every value safely."""
+    """YAML front matter; JSON is valid YAML and escapes every value safely for YAML.
+
+    MkDocs and Material put `title`, `description` and tags into the HTML without escaping
+    (`<meta name="description" content="...">`), so text values are HTML-escaped here too.
+    """
     lines = ["---"]
     for key, value in meta.items():
         if value is None or value == []:
             continue
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append(f"{key}: {json.dumps(_html_safe(value), ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
+
+
+def _html_safe(value: object) -> object:
+    if isinstance(value, str):
+        return attr(value)
+    if isinstance(value, list):
+        return [_html_safe(v) for v in value]
+    return value
 
 
 def date_nl(day) -> str:
