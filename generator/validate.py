@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ _DANGEROUS_TAG = re.compile(
 _EVENT_ATTR = re.compile(r"<[A-Za-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript):", re.IGNORECASE)
 _DATA_URL = re.compile(r"(?:\]\(|\]:|=|=[\"']|<|\(<)(data):", re.IGNORECASE)
+_BLANKS = re.compile(r"[\x00-\x20\x7f]+")  # what browsers drop inside a URL scheme
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x20\x7f]")
 _HEADINGS = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
@@ -259,8 +261,7 @@ def _check_url(ctx: _Context, text: str, path: tuple, label: str) -> bool:
 
 def _unobfuscate(text: str) -> str:
     """Undo tricks that browsers undo too: entities, whitespace and control characters."""
-    decoded = html.unescape(html.unescape(text))
-    return "".join(ch for ch in decoded if ch > " " and ch != "\x7f").lower()
+    return _BLANKS.sub("", html.unescape(html.unescape(text))).lower()
 
 
 def _as_int(text: str) -> int | None:
@@ -593,7 +594,14 @@ def _check_image(ctx: _Context, image: dict[str, Any]) -> Any:
 
 
 def _unsafe_svg(file: Path) -> bool:
-    text = file.read_bytes()[:2_000_000].decode("utf-8", "replace")
+    stat = file.stat()
+    return _unsafe_svg_cached(str(file.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _unsafe_svg_cached(file: str, size: int, mtime_ns: int) -> bool:
+    """Many practices share an image: each file version is scanned once per run."""
+    text = Path(file).read_bytes()[:2_000_000].decode("utf-8", "replace")
     return bool(
         re.search(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=", text, re.IGNORECASE)
         or _SCRIPT_URL.search(_unobfuscate(text))
