@@ -21,14 +21,26 @@ MONTHS = [
     "december",
 ]
 # Python-Markdown's escapable characters (plus '|', which its tables extension adds): a
-# backslash before any other character would show up on the page.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!>|])")
+# backslash before any other character would show up on the page. '-', '+' and '.' only
+# matter where they could start a list, so they are escaped only there.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#!>|])")
+_LIST_START = re.compile(r"^(\s*)([-+]|\d+(?=\.))")
 
 
 def esc(text: str) -> str:
     """Text shown as is inside Markdown: no markup, no HTML."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _escape_list_start(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def _escape_list_start(text: str) -> str:
+    """'- x', '+ x' and '1. x' at the start would become a list: escape the marker."""
+    m = _LIST_START.match(text)
+    if not m:
+        return text
+    marker = m.group(2)
+    escaped = "\\" + marker if marker in "-+" else marker + "\\"
+    return text[: m.start(2)] + escaped + text[m.end(2) :]
 
 
 def attr(text: str) -> str:
