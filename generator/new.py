@@ -27,23 +27,14 @@ from . import report, schema
 from .load import discover, display_path, split
 from .model import ERROR, Practice, Problem
 from .reference import fold, slugify, target_sort_key
-from .schema import Field
+from .schema import FALLBACK_ID, FLOW_LISTS, MAX_ID, Field
 from .settings import read_settings
 from .validate import validate
 from .vocab import Vocab, load_vocab
 
 PRACTICES_DIR = "practices"
-MAX_ID = 80  # characters of an id made from the title; cut at a hyphen
-FALLBACK_ID = "nieuwe-praktijk"
-
-# The body: every heading with a one-line hint of what to write. HTML comments do not show on
-# the site, so a section the author leaves empty is simply empty, never a stray prompt.
-BODY_HINTS: dict[str, str] = {
-    "Aanleiding": "Waarom begon het bestuur hiermee? Welk probleem, welke vraag of kans lag er?",
-    "Aanpak": "Hoe werd het aangepakt: wie deed wat, met welke partners, hoeveel tijd en geld?",
-    "Resultaten": "Wat leverde het op? Cijfers, reacties, en ook wat minder goed liep.",
-    "Tips voor andere besturen": "Wat raad je een ander bestuur aan dat hetzelfde wil doen?",
-}
+# The template's headings with their hints; the optional Meerwaarde is left out.
+BODY_HINTS = {k: v for k, v in schema.SECTION_HINTS.items() if k != "Meerwaarde"}
 
 # Examples for fields that have none in the schema (objects are built from their parts).
 EXTRA_EXAMPLES: dict[str, Any] = {
@@ -53,7 +44,6 @@ EXTRA_EXAMPLES: dict[str, Any] = {
     "afbeelding.alt": "Kraampjes met fairtrade-producten op de markt",
 }
 WIDTH = 96  # YAML lines are wrapped to this width
-FLOW_LISTS = {"sdgs", "subdoelen", "partnerlanden", "trefwoorden"}  # written as [a, b]
 NOT_IN_TEMPLATE = {"voorbeeld"}  # only for the illustrative starter collection
 
 # Option → field key; `append` options may be repeated.

@@ -21,6 +21,18 @@ MIN_YEAR = 2000
 YEAR_AHEAD = 2  # `jaar` may lie this many years in the future (planned practices)
 
 BODY_SECTIONS = ["Aanleiding", "Aanpak", "Resultaten", "Meerwaarde", "Tips voor andere besturen"]
+# One-line hints of what to write under each heading, for `generator new` and the web form.
+SECTION_HINTS: dict[str, str] = {
+    "Aanleiding": "Waarom begon het bestuur hiermee? Welk probleem, welke vraag of kans lag er?",
+    "Aanpak": "Hoe werd het aangepakt: wie deed wat, met welke partners, hoeveel tijd en geld?",
+    "Resultaten": "Wat leverde het op? Cijfers, reacties, en ook wat minder goed liep.",
+    "Meerwaarde": "Wat maakt dit bijzonder, of wat bracht het op voor de SDG's?",
+    "Tips voor andere besturen": "Wat raad je een ander bestuur aan dat hetzelfde wil doen?",
+}
+# How new files are written, by `generator new` and the web form alike.
+FLOW_LISTS = frozenset({"sdgs", "subdoelen", "partnerlanden", "trefwoorden"})  # as [a, b]
+MAX_ID = 80  # characters of an id made from the title; cut at a hyphen
+FALLBACK_ID = "nieuwe-praktijk"
 REQUIRED_SECTIONS = {"Aanpak"}  # missing: error; other missing core sections: warning
 EXPECTED_SECTIONS = {"Aanleiding", "Resultaten"}
 

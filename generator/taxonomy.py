@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .model import Practice
 from .reference import P_LABELS, Goal, fold, target_sort_key
+from .reference import provinces as flemish_provinces
 from .vocab import Vocab
 
 RELATED = 5
@@ -89,7 +90,7 @@ def build_site(practices: list[Practice], vocab: Vocab) -> Site:
     provinces = Taxonomy(
         "provincies",
         "Provincies",
-        {p.slug: Term(p.slug, p.slug, p.name) for p in _provinces(vocab)},
+        {p.slug: Term(p.slug, p.slug, p.name) for p in flemish_provinces().values()},
     )
     targets: dict[str, list[Practice]] = defaultdict(list)
     matrix: dict[tuple[int, str], int] = defaultdict(int)
@@ -118,12 +119,6 @@ def build_site(practices: list[Practice], vocab: Vocab) -> Site:
         related=_related(practices),
         nearby=_nearby(practices),
     )
-
-
-def _provinces(vocab: Vocab) -> list:
-    from .reference import provinces
-
-    return list(provinces().values())
 
 
 def goals_by_p(vocab: Vocab) -> dict[str, list[Goal]]:

@@ -24,7 +24,7 @@ import yaml
 
 from .. import schema
 from ..load import IMAGE_SUFFIXES
-from ..schema import Field
+from ..schema import FALLBACK_ID, FLOW_LISTS, MAX_ID, SECTION_HINTS, Field
 from ..taxonomy import Site
 from ..validate import (
     _CONTROL,
@@ -47,8 +47,6 @@ from .text import front_matter
 FORM_PAGE = "bijdragen/nieuwe-praktijk.md"
 DATA_SCRIPT = "bijdragen/formulier-data.js"
 PRACTICES_FOLDER = "practices"
-MAX_ID = 80  # characters of an id made from the title, cut at a hyphen (as `generator new`)
-FALLBACK_ID = "nieuwe-praktijk"
 
 NOT_IN_FORM = {"voorbeeld"}  # marks the illustrative starter collection; new practices are real
 
@@ -69,16 +67,7 @@ STEPS: list[tuple[str, str, list[str]]] = [
 
 # How a list of free text is typed: one item per line, or separated by commas.
 LIST_ENTRY = {"partners": "lines", "trefwoorden": "commas"}
-FLOW_LISTS = {"sdgs", "subdoelen", "partnerlanden", "trefwoorden"}  # written as [a, b]
 FOLD_WIDTH = 100  # a top-level text longer than this line is written as a folded block (>-)
-
-BODY_HINTS: dict[str, str] = {
-    "Aanleiding": "Waarom begon het bestuur hiermee? Welk probleem, welke vraag of kans lag er?",
-    "Aanpak": "Hoe werd het aangepakt: wie deed wat, met welke partners, hoeveel tijd en geld?",
-    "Resultaten": "Wat leverde het op? Cijfers, reacties, en ook wat minder goed liep.",
-    "Meerwaarde": "Wat maakt dit bijzonder, of wat bracht het op voor de SDG's?",
-    "Tips voor andere besturen": "Wat raad je een ander bestuur aan dat hetzelfde wil doen?",
-}
 
 # The validator's messages as templates. Keep the wording identical to validate.py and
 # project.py: tests/test_form_data.py fills each template and compares it with `check`.
@@ -211,7 +200,7 @@ def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) ->
             "sections": schema.BODY_SECTIONS,
             "required": sorted(schema.REQUIRED_SECTIONS),
             "expected": sorted(schema.EXPECTED_SECTIONS),
-            "hints": {name: BODY_HINTS.get(name, "") for name in schema.BODY_SECTIONS},
+            "hints": {name: SECTION_HINTS.get(name, "") for name in schema.BODY_SECTIONS},
         },
         "id": {"max": MAX_ID, "fallback": FALLBACK_ID, "folder": PRACTICES_FOLDER,
                "taken": {p.id: p.source_path or f"{PRACTICES_FOLDER}/{p.id}.md"
@@ -247,7 +236,7 @@ def fallback_template() -> str:
             lines.append(yaml.safe_dump({spec.key: value}, allow_unicode=True, width=1000).strip())
     lines.append("---")
     for name in schema.BODY_SECTIONS:
-        lines += ["", f"## {name}", "", BODY_HINTS.get(name, "…")]
+        lines += ["", f"## {name}", "", SECTION_HINTS.get(name, "…")]
     return "\n".join(lines) + "\n"
 
 
