@@ -31,17 +31,29 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m generator",
         description="SDG-praktijkendatabank: praktijken controleren en de site maken.",
     )
-    parser.add_argument("--project", type=Path, default=Path("."),
-                        help="map van het project met practices/_lijsten/ "
-                        "(standaard: de huidige map)")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path("."),
+        help="map van het project met practices/_lijsten/ (standaard: de huidige map)",
+    )
     sub = parser.add_subparsers(title="opdrachten", metavar="OPDRACHT")
 
     check = sub.add_parser("check", help="praktijken controleren en alle problemen tonen")
-    check.add_argument("paths", nargs="*", type=Path, metavar="PAD",
-                       help="mappen of bestanden (standaard: practices/)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PAD",
+        help="mappen of bestanden (standaard: practices/)",
+    )
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
-    check.add_argument("--format", choices=report.FORMATS, default="text",
-                       help="uitvoer: text (standaard), github (annotaties) of json")
+    check.add_argument(
+        "--format",
+        choices=report.FORMATS,
+        default="text",
+        help="uitvoer: text (standaard), github (annotaties) of json",
+    )
     check.set_defaults(run=run_check)
 
     schema = sub.add_parser("schema", help="het JSON Schema van het formaat afdrukken of schrijven")

@@ -68,20 +68,41 @@ OPTIONS: list[tuple[str, str, bool, str]] = [
 SPLIT_ON_COMMA = {"gemeenten", "sdgs", "beleidsdomeinen", "principes", "subdoelen", "partnerlanden"}
 
 # The questions of the interactive mode, in order.
-QUESTIONS = ["titel", "gemeenten", "sdgs", "beleidsdomeinen", "status", "jaar", "samenvatting",
-             "lmb-categorie", "principes", "subdoelen", "partnerlanden", "partners",
-             "trefwoorden", "contact.dienst", "contact.email"]
+QUESTIONS = [
+    "titel",
+    "gemeenten",
+    "sdgs",
+    "beleidsdomeinen",
+    "status",
+    "jaar",
+    "samenvatting",
+    "lmb-categorie",
+    "principes",
+    "subdoelen",
+    "partnerlanden",
+    "partners",
+    "trefwoorden",
+    "contact.dienst",
+    "contact.email",
+]
 NUMBERED = {"beleidsdomeinen", "lmb-categorieen", "principes", "status"}  # pick by number too
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     new = sub.add_parser(
-        "new", help="een nieuwe praktijk beginnen (vragen, of opties voor scripts)",
+        "new",
+        help="een nieuwe praktijk beginnen (vragen, of opties voor scripts)",
         description="Schrijft practices/<id>.md met de gegevens en de koppen van de tekst. Zonder "
-                    "opties stelt het de vragen één voor één; met opties werkt het zonder vragen.")
+        "opties stelt het de vragen één voor één; met opties werkt het zonder vragen.",
+    )
     for flag, key, repeat, help_text in OPTIONS:
-        new.add_argument(flag, dest=_dest(key), action="append" if repeat else "store",
-                         metavar=flag.lstrip("-").upper(), help=help_text)
+        new.add_argument(
+            flag,
+            dest=_dest(key),
+            action="append" if repeat else "store",
+            metavar=flag.lstrip("-").upper(),
+            help=help_text,
+        )
     new.add_argument("--id", help="de id en bestandsnaam (standaard: afgeleid van de titel)")
     new.set_defaults(run=run_new)
 
@@ -146,11 +167,19 @@ class Maker:
         """The validator's verdict on the id (the file name), plus: no folders in an id."""
         path = self.path_for(practice_id)
         if Path(practice_id).name != practice_id or practice_id in ("", ".", ".."):
-            return [Problem(display_path(path), 1, ERROR, None,
-                            f"'{practice_id}' is geen geldige id: een id is alleen een "
-                            "bestandsnaam, zonder map en zonder '/'.")]
-        source, problems = split(practice_text({"titel": "Controle van de id"}), path,
-                                 display_path(path))
+            return [
+                Problem(
+                    display_path(path),
+                    1,
+                    ERROR,
+                    None,
+                    f"'{practice_id}' is geen geldige id: een id is alleen een "
+                    "bestandsnaam, zonder map en zonder '/'.",
+                )
+            ]
+        source, problems = split(
+            practice_text({"titel": "Controle van de id"}), path, display_path(path)
+        )
         if source is None:
             return problems
         _, problems = validate(source, self.vocab, self.practices_dir, self.today)
@@ -165,7 +194,7 @@ class Maker:
         found = [target] if target.exists() else []
         if self.practices_dir.is_dir():
             files, _ = discover([self.practices_dir])
-            found += [f for f in files if f.stem == practice_id and f != target]
+            found += [p for p in map(Path, files) if p.stem == practice_id and p != target]
         return found
 
     def normalised(self, data: dict[str, Any], practice: Practice) -> dict[str, Any]:
@@ -174,8 +203,10 @@ class Maker:
         data["gemeenten"] = [m.name for m in practice.gemeenten]
         data["sdgs"] = practice.sdgs
         data["jaar"] = practice.jaar
-        for key, value in (("subdoelen", practice.subdoelen),
-                           ("partnerlanden", practice.partnerlanden)):
+        for key, value in (
+            ("subdoelen", practice.subdoelen),
+            ("partnerlanden", practice.partnerlanden),
+        ):
             if key in data:
                 data[key] = value
         return data
@@ -214,8 +245,14 @@ class Maker:
         ]
         lines = [f"Nieuwe praktijk geschreven: {shown}", "", "Wat nu?"]
         for i, step in enumerate(steps, 1):
-            lines += textwrap.wrap(step, 92, initial_indent=f"  {i}. ", subsequent_indent="     ",
-                                   break_on_hyphens=False, break_long_words=False)
+            lines += textwrap.wrap(
+                step,
+                92,
+                initial_indent=f"  {i}. ",
+                subsequent_indent="     ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
             if i == 2:
                 lines.append(f"     python -m generator {project}check {shown}")
         return "\n".join(lines)
@@ -228,8 +265,11 @@ class Maker:
             value = given[key]
             spec = spec_for(key)
             if spec.kind == "list":
-                items = [v for raw in value for v in (
-                    raw.split(",") if spec.key in SPLIT_ON_COMMA else [raw])]
+                items = [
+                    v
+                    for raw in value
+                    for v in (raw.split(",") if spec.key in SPLIT_ON_COMMA else [raw])
+                ]
                 value = [coerce(spec.item, v.strip()) for v in items if v.strip()]  # type: ignore[arg-type]
             else:
                 value = coerce(spec, value)
@@ -251,8 +291,10 @@ class Maker:
             count = len(errors)
             if count:
                 noun = "probleem" if count == 1 else "problemen"
-                print(f"Niets geschreven: {count} {noun}. Pas de opties aan en probeer opnieuw.",
-                      file=sys.stderr)
+                print(
+                    f"Niets geschreven: {count} {noun}. Pas de opties aan en probeer opnieuw.",
+                    file=sys.stderr,
+                )
             return 1
         assert outcome.practice is not None
         return self.write(self.normalised(data, outcome.practice), practice_id, sys.stdout)
@@ -264,8 +306,10 @@ class Maker:
         try:
             return ask.run()
         except EOFError:
-            print("\nDe invoer stopte voor alle vragen beantwoord waren; er is niets geschreven.",
-                  file=out)
+            print(
+                "\nDe invoer stopte voor alle vragen beantwoord waren; er is niets geschreven.",
+                file=out,
+            )
             return 1
 
 
@@ -275,9 +319,11 @@ def _all_option_keys() -> list[str]:
 
 def refusal(practice_id: str, paths: list[Path]) -> str:
     where = ", ".join(display_path(p) for p in paths)
-    return (f"Er bestaat al een praktijk met de id '{practice_id}': {where}. Een bestaand bestand "
-            "wordt nooit overschreven. Kies een andere id (--id) of een andere titel, of pas het "
-            "bestaande bestand aan.")
+    return (
+        f"Er bestaat al een praktijk met de id '{practice_id}': {where}. Een bestaand bestand "
+        "wordt nooit overschreven. Kies een andere id (--id) of een andere titel, of pas het "
+        "bestaande bestand aan."
+    )
 
 
 # --- values --------------------------------------------------------------------------------
@@ -331,17 +377,25 @@ def practice_text(data: dict[str, Any], site_url: str | None = None) -> str:
     filled in as comments, and the body headings with their hints."""
     present = {k for k, v in data.items() if v not in (None, [], {})}
     lines = ["---"]
-    guide = (f"{site_url.rstrip('/')}/bijdragen/velden/" if site_url
-             else "de pagina 'Velden en lijsten' van de site")
+    guide = (
+        f"{site_url.rstrip('/')}/bijdragen/velden/"
+        if site_url
+        else "de pagina 'Velden en lijsten' van de site"
+    )
     lines.append(f"# Uitleg bij elk veld en alle toegelaten waarden: {guide}")
     for spec in schema.FIELDS:
         if spec.key in present:
             lines.append(yaml_field(spec, data[spec.key]))
-    unused = [f for f in schema.FIELDS if f.key not in present and not f.required
-              and f.key not in NOT_IN_TEMPLATE]
+    unused = [
+        f
+        for f in schema.FIELDS
+        if f.key not in present and not f.required and f.key not in NOT_IN_TEMPLATE
+    ]
     if unused:
-        lines.append("# Optionele velden: haal '# ' weg aan het begin van de regel(s) om een veld "
-                     "te gebruiken.")
+        lines.append(
+            "# Optionele velden: haal '# ' weg aan het begin van de regel(s) om een veld "
+            "te gebruiken."
+        )
         for spec in unused:
             lines.extend("# " + line for line in yaml_field(spec, example(spec)).split("\n"))
     lines.append("---")
@@ -363,12 +417,21 @@ class _Dumper(yaml.SafeDumper):
 def yaml_field(spec: Field, value: Any) -> str:
     """One field as YAML (`key: value`), without a trailing newline. Long text is written as a
     folded block (`>-`), wrapped at spaces, as in the existing practices."""
-    if (isinstance(value, str) and len(spec.key) + len(value) + 2 > WIDTH
-            and value == " ".join(value.split())):
+    if (
+        isinstance(value, str)
+        and len(spec.key) + len(value) + 2 > WIDTH
+        and value == " ".join(value.split())
+    ):
         lines = textwrap.wrap(value, WIDTH - 2, break_long_words=False, break_on_hyphens=False)
         return f"{spec.key}: >-\n" + "\n".join("  " + line for line in lines)
-    text = yaml.dump({spec.key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=WIDTH, default_flow_style=None if spec.key in FLOW_LISTS else False)
+    text = yaml.dump(
+        {spec.key: value},
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=WIDTH,
+        default_flow_style=None if spec.key in FLOW_LISTS else False,
+    )
     return text.rstrip("\n")
 
 
@@ -382,8 +445,11 @@ def example(spec: Field, prefix: str = "") -> Any:
     if key in EXTRA_EXAMPLES:
         return EXTRA_EXAMPLES[key]
     if spec.kind == "object":
-        return {f.key: example(f, key + ".") for f in spec.fields
-                if f.required or f.example is not None or key + "." + f.key in EXTRA_EXAMPLES}
+        return {
+            f.key: example(f, key + ".")
+            for f in spec.fields
+            if f.required or f.example is not None or key + "." + f.key in EXTRA_EXAMPLES
+        }
     return None
 
 
@@ -416,9 +482,11 @@ class Asker:
 
     def run(self) -> int:
         self.say("Nieuwe praktijk voor de SDG-praktijkendatabank")
-        self.say("Beantwoord de vragen en druk op Enter. Een leeg antwoord slaat een optioneel "
-                 "veld over;\nmeerdere waarden scheid je met komma's. Typ ? voor hulp. Ctrl+C "
-                 "stopt zonder iets\nte schrijven.")
+        self.say(
+            "Beantwoord de vragen en druk op Enter. Een leeg antwoord slaat een optioneel "
+            "veld over;\nmeerdere waarden scheid je met komma's. Typ ? voor hulp. Ctrl+C "
+            "stopt zonder iets\nte schrijven."
+        )
         for key in QUESTIONS:
             if key == "contact.email" and "contact" not in self.data:
                 continue  # an address needs a service (or name) with it
@@ -431,8 +499,9 @@ class Asker:
                 self.say(line)
             return 1
         self.say()
-        return self.maker.write(self.maker.normalised(self.data, outcome.practice),
-                                self.practice_id, self.out)
+        return self.maker.write(
+            self.maker.normalised(self.data, outcome.practice), self.practice_id, self.out
+        )
 
     def ask(self, key: str) -> None:
         spec = spec_for(key)
@@ -461,8 +530,10 @@ class Asker:
     def ask_id(self) -> None:
         proposal = id_from_title(self.data.get("titel"))
         self.say()
-        self.say("Id: de bestandsnaam en het adres van de pagina (kleine letters, cijfers en "
-                 "koppeltekens).")
+        self.say(
+            "Id: de bestandsnaam en het adres van de pagina (kleine letters, cijfers en "
+            "koppeltekens)."
+        )
         while True:
             answer = clean_id(self.read(f"[Enter = {proposal}] > ")) or proposal
             problems = self.maker.id_problems(answer)
@@ -514,13 +585,17 @@ class Asker:
             return _columns([f"{n:>3} {g.name}" for n, g in self.vocab.goals.items()])
         if vocab_name in NUMBERED:
             terms = list(self.vocab.terms(vocab_name).values())
-            items = [f"{i:>3} {t.slug}" + (f"  ({t.label})" if slugify(t.label) != t.slug else "")
-                     for i, t in enumerate(terms, 1)]
+            items = [
+                f"{i:>3} {t.slug}" + (f"  ({t.label})" if slugify(t.label) != t.slug else "")
+                for i, t in enumerate(terms, 1)
+            ]
             lines = _columns(items) if len(items) > 8 else items
             return lines + ["  Typ de naam (slug) of het nummer."]
         if vocab_name == "gemeenten":
-            return [f"  {len(self.vocab.municipalities)} gemeenten. Typ ? en de eerste letters "
-                    "om te zoeken, bijvoorbeeld ?mer"]
+            return [
+                f"  {len(self.vocab.municipalities)} gemeenten. Typ ? en de eerste letters "
+                "om te zoeken, bijvoorbeeld ?mer"
+            ]
         if vocab_name == "subdoelen":
             return ["  Typ ? en een SDG-nummer om de subdoelen te zien, bijvoorbeeld ?12"]
         if vocab_name == "landen":
@@ -531,8 +606,11 @@ class Asker:
         vocab_name = spec.vocab or (spec.item.vocab if spec.item else None)
         needle = fold(query)
         if vocab_name == "gemeenten":
-            found = [m.name for m in self.vocab.municipalities.values()
-                     if fold(m.name).startswith(needle) or needle and needle in fold(m.name)]
+            found = [
+                m.name
+                for m in self.vocab.municipalities.values()
+                if fold(m.name).startswith(needle) or needle and needle in fold(m.name)
+            ]
             if not needle:
                 self.say("  Typ ? en de eerste letters van de gemeente, bijvoorbeeld ?mer")
             elif found:
@@ -547,8 +625,11 @@ class Asker:
                 for t in sorted(goal.targets, key=lambda t: target_sort_key(t.id)):
                     self.say(f"  {t.id:<6} {_short(t.text, 90)}")
         elif vocab_name == "landen":
-            found = [f"{c} ({n})" for c, n in self.vocab.countries.items()
-                     if needle and (needle in fold(n) or needle == fold(c))]
+            found = [
+                f"{c} ({n})"
+                for c, n in self.vocab.countries.items()
+                if needle and (needle in fold(n) or needle == fold(c))
+            ]
             self.say("  " + (", ".join(found[:30]) if found else f"Geen land met '{query}'."))
         elif vocab_name:
             for line in self.choices(spec):
@@ -577,8 +658,10 @@ def _columns(items: list[str]) -> list[str]:
     """Two columns, read top to bottom, then the second column."""
     half = (len(items) + 1) // 2
     width = max(len(item) for item in items[:half]) + 3
-    return [(left.ljust(width) + (items[i + half] if i + half < len(items) else "")).rstrip()
-            for i, left in enumerate(items[:half])]
+    return [
+        (left.ljust(width) + (items[i + half] if i + half < len(items) else "")).rstrip()
+        for i, left in enumerate(items[:half])
+    ]
 
 
 def _short(text: str, limit: int) -> str:
@@ -589,4 +672,3 @@ def _plain(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
-

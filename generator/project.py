@@ -6,6 +6,7 @@ This is the one entry point that the CLI, the MkDocs plugin and the tests share.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -77,7 +78,7 @@ _shared: tuple[Vocab, Path, dt.date | None, bool] | None = None  # the workers' 
 
 
 def _check_files(
-    files: list[Path], vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
+    files: list[str], vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
 ) -> list[Result]:
     """Read and validate every file; on several cores, large collections use worker processes."""
     global _shared
@@ -85,29 +86,36 @@ def _check_files(
     if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         return [_check_file(path, vocab, practices_dir, today, keep) for path in files]
     _shared = (vocab, practices_dir, today, keep)  # inherited by the forked workers
+    # Frozen objects are left alone by the collector: the workers do not walk (and so copy)
+    # the thousands of objects they inherit, such as the vocabularies and the modules. The
+    # workers themselves run without the collector: they live for one run, and reading and
+    # validating a file makes no reference cycles, so reference counting frees everything.
+    gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        context = mp.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable) as pool:
             return list(
                 pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 4)))
             )
     finally:
         _shared = None
+        gc.unfreeze()
 
 
-def _check_in_worker(path: Path) -> Result:
+def _check_in_worker(path: str) -> Result:
     assert _shared is not None
     return _check_file(path, *_shared)
 
 
 def _check_file(
-    path: Path, vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
+    file: str, vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
 ) -> Result:
+    path = Path(file)
     source, read_problems = read_source(path, display_path(path))
     if source is None:
         return None, read_problems
     # `validate` reports the reading problems of the source along with its own.
-    practice, problems = validate(source, vocab, practices_dir, today)
-    return (practice if keep else None), problems
+    return validate(source, vocab, practices_dir, today, build=keep)
 
 
 def _relative_to(path: Path, root: Path) -> str:
@@ -117,19 +125,19 @@ def _relative_to(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _duplicate_ids(files: list[Path]) -> list[Problem]:
-    by_id: dict[str, list[Path]] = {}
-    for path in files:
-        by_id.setdefault(path.stem, []).append(path)
+def _duplicate_ids(files: list[str]) -> list[Problem]:
+    by_id: dict[str, list[str]] = {}
+    for file in files:
+        by_id.setdefault(os.path.splitext(os.path.basename(file))[0], []).append(file)
     problems = []
     for practice_id, paths in sorted(by_id.items()):
         if len(paths) < 2:
             continue
         for path in paths:
-            others = ", ".join(display_path(o) for o in paths if o != path)
+            others = ", ".join(display_path(Path(o)) for o in paths if o != path)
             problems.append(
                 Problem(
-                    display_path(path),
+                    display_path(Path(path)),
                     1,
                     ERROR,
                     None,

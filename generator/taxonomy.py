@@ -169,8 +169,9 @@ def _related(practices: list[Practice]) -> dict[str, list[Practice]]:
     are found first, and by single goal or domain; each bucket contributes a bounded window.
     """
     pair_keys = [[(g, d) for g in p.sdgs for d in p.beleidsdomeinen] for p in practices]
-    single_keys = [[("sdg", g) for g in p.sdgs] + [("domein", d) for d in p.beleidsdomeinen]
-                   for p in practices]
+    single_keys = [
+        [("sdg", g) for g in p.sdgs] + [("domein", d) for d in p.beleidsdomeinen] for p in practices
+    ]
     themes = [frozenset(keys) for keys in single_keys]
     pairs, pair_places = _buckets(pair_keys)
     singles, single_places = _buckets(single_keys)
@@ -198,8 +199,10 @@ def _nearby(practices: list[Practice]) -> dict[str, list[Practice]]:
     result = {}
     for i, p in enumerate(practices):
         chosen: list[int] = []
-        for keys, buckets, places in ((arr_keys[i], arrs, arr_places),
-                                      (prov_keys[i], provs, prov_places)):
+        for keys, buckets, places in (
+            (arr_keys[i], arrs, arr_places),
+            (prov_keys[i], provs, prov_places),
+        ):
             pool: set[int] = set()
             for key in keys:
                 pool.update(_window(buckets[key], places[key], i))

@@ -10,9 +10,10 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import reference
-from .load import display_path, parse_front_matter
+from .load import compose_front_matter, display_path
 from .model import ERROR, Problem
 from .reference import Municipality, fold
 
@@ -53,6 +54,9 @@ class Vocab:
         self.merged = reference.merged_names()
         self._by_key = {match_key(name): m for name, m in self.municipalities.items()}
         self._merged_by_key = {match_key(old): new for old, new in self.merged.items()}
+        # Results that hold for one run, such as the values that passed a field's check:
+        # municipality names, domains and images recur across thousands of practices.
+        self.passed: dict[tuple[Any, ...], Any] = {}
 
     def terms(self, name: str) -> dict[str, Term]:
         """The allowed values of a vocabulary, as slug → Term (for forms and references)."""
@@ -112,7 +116,7 @@ def _read_list(path: Path, problems: list[Problem]) -> dict[str, Term]:
     except (OSError, UnicodeDecodeError) as exc:
         error(1, f"deze lijst kan niet gelezen worden ({exc}).")
         return {}
-    data, lines = parse_front_matter(f"items:\n{_indent(text)}", 0, shown, problems)
+    data, lines = compose_front_matter(f"items:\n{_indent(text)}", 0, shown, problems)
     if data is None:  # invalid YAML, already reported with its line
         return {}
     items = data.get("items")

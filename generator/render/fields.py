@@ -33,14 +33,19 @@ VOCAB_SECTIONS: dict[str, tuple[str, str]] = {
     "landen": ("lijst-partnerlanden", "Partnerlanden"),
     "gemeenten": ("lijst-gemeenten", "Gemeenten"),
 }
-LIST_FILES = {"beleidsdomeinen": "beleidsdomeinen.yml", "lmb-categorieen": "lmb-categorieen.yml",
-              "principes": "principes.yml"}
+LIST_FILES = {
+    "beleidsdomeinen": "beleidsdomeinen.yml",
+    "lmb-categorieen": "lmb-categorieen.yml",
+    "principes": "principes.yml",
+}
 
 
 def field_reference_page(site: Site) -> Page:
     parts = [
-        front_matter(title="Velden en lijsten",
-                     description="Elk veld van een praktijk en alle toegelaten waarden."),
+        front_matter(
+            title="Velden en lijsten",
+            description="Elk veld van een praktijk en alle toegelaten waarden.",
+        ),
         "# Velden en lijsten\n",
         "Een praktijk is één bestand `practices/<id>.md`: bovenaan de gegevens (de *front "
         "matter*, tussen twee regels `---`), daaronder de tekst. Deze pagina beschrijft elk "
@@ -78,8 +83,10 @@ def _anchor(spec: Field) -> str:
 def _overview() -> str:
     rows = ["| Veld | Betekenis | Verplicht | Soort |", "|---|---|---|---|"]
     for f in schema.FIELDS:
-        rows.append(f"| [`{f.key}`](#{_anchor(f)}) | {esc(f.label)} | "
-                    f"{'ja' if f.required else 'nee'} | {esc(type_text(f))} |")
+        rows.append(
+            f"| [`{f.key}`](#{_anchor(f)}) | {esc(f.label)} | "
+            f"{'ja' if f.required else 'nee'} | {esc(type_text(f))} |"
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -107,14 +114,18 @@ def type_text(spec: Field) -> str:
     if spec.kind == "text":
         if spec.vocab:
             return "één waarde uit de lijst"
-        text = {"url": "webadres (http of https)", "email": "e-mailadres",
-                "image": "pad naar een afbeelding (jpg, png, webp of svg)"}.get(
-                    spec.format or "", "gewone tekst" if spec.format == "plain" else "tekst")
+        text = {
+            "url": "webadres (http of https)",
+            "email": "e-mailadres",
+            "image": "pad naar een afbeelding (jpg, png, webp of svg)",
+        }.get(spec.format or "", "gewone tekst" if spec.format == "plain" else "tekst")
         return text + (f", {spec.limits()}" if spec.limits() else "")
     if spec.kind == "int":
         if spec.key == "jaar":
-            return (f"jaartal, {schema.MIN_YEAR}–{schema.max_year()} (tot {schema.YEAR_AHEAD} "
-                    "jaar vooruit)")
+            return (
+                f"jaartal, {schema.MIN_YEAR}–{schema.max_year()} (tot {schema.YEAR_AHEAD} "
+                "jaar vooruit)"
+            )
         return "geheel getal" + (f", {spec.limits()}" if spec.limits() else "")
     if spec.kind == "bool":
         return "true of false"
@@ -132,14 +143,17 @@ def _item_text(item: Field) -> str:
         "principes": "slugs van principes",
         "landen": "landcodes (ISO 3166-1, twee letters)",
     }.get(item.vocab or "", "" if item.kind == "object" else "teksten") or (
-        "items met " + " en ".join(f.key for f in item.fields)) + (
-        f" ({item.limits()})" if item.kind == "text" and item.limits() else "")
+        "items met " + " en ".join(f.key for f in item.fields)
+    ) + (f" ({item.limits()})" if item.kind == "text" and item.limits() else "")
 
 
 def _field_section(spec: Field) -> str:
     need = "**Verplicht**" if spec.required else "Optioneel"
-    lines = [f"### `{spec.key}`: {esc(spec.label)} {{ #{_anchor(spec)} }}\n",
-             f"{need} · {esc(type_text(spec))}\n", f"{esc(spec.help)}\n"]
+    lines = [
+        f"### `{spec.key}`: {esc(spec.label)} {{ #{_anchor(spec)} }}\n",
+        f"{need} · {esc(type_text(spec))}\n",
+        f"{esc(spec.help)}\n",
+    ]
     vocab_name = spec.vocab or (spec.item.vocab if spec.item else None)
     if vocab_name in VOCAB_SECTIONS:
         anchor, title = VOCAB_SECTIONS[vocab_name]
@@ -150,8 +164,10 @@ def _field_section(spec: Field) -> str:
     subfields = spec.fields or (spec.item.fields if spec.item else ())
     if subfields:
         rows = ["| Veld | Betekenis | Verplicht | Soort |", "|---|---|---|---|"]
-        rows += [f"| `{f.key}` | {esc(f.help)} | {'ja' if f.required else 'nee'} | "
-                 f"{esc(type_text(f))} |" for f in subfields]
+        rows += [
+            f"| `{f.key}` | {esc(f.help)} | {'ja' if f.required else 'nee'} | {esc(type_text(f))} |"
+            for f in subfields
+        ]
         lines.append("\n".join(rows) + "\n")
     value = example(spec)
     if value is not None:
@@ -163,26 +179,29 @@ def _extra_rules(spec: Field) -> str:
     """The rules that span fields or files, which `Field` does not express."""
     return {
         "gemeenten": "Hoofdletters, accenten en spaties of koppeltekens maken niet uit "
-                     "(`sint-niklaas` wordt *Sint-Niklaas*). Namen van vóór de fusies van 2025 "
-                     "worden geweigerd met de nieuwe naam als voorstel.",
+        "(`sint-niklaas` wordt *Sint-Niklaas*). Namen van vóór de fusies van 2025 "
+        "worden geweigerd met de nieuwe naam als voorstel.",
         "subdoelen": "Een subdoel waarvan de SDG niet in `sdgs` staat, geeft een waarschuwing.",
         "contact": "Vul minstens `dienst` of `naam` in. Een naam alleen met toestemming van de "
-                   "persoon; een dienst met een algemeen adres is beter.",
+        "persoon; een dienst met een algemeen adres is beter.",
         "afbeelding": "Het bestand staat naast de praktijk of in `practices/_afbeeldingen/`. De "
-                      "alternatieve tekst beschrijft wat er te zien is, voor wie de afbeelding "
-                      "niet ziet.",
+        "alternatieve tekst beschrijft wat er te zien is, voor wie de afbeelding "
+        "niet ziet.",
         "samenvatting": "Gewone tekst zonder links of HTML: ze verschijnt in de catalogus en in "
-                        "zoekresultaten.",
+        "zoekresultaten.",
         "voorbeeld": "Alleen voor de illustratieve voorbeelden van de startcollectie; een echte "
-                     "praktijk laat dit veld weg.",
+        "praktijk laat dit veld weg.",
     }.get(spec.key, "")
 
 
 def _body_section() -> str:
     required = ", ".join(f"`## {s}`" for s in schema.BODY_SECTIONS if s in schema.REQUIRED_SECTIONS)
     expected = ", ".join(f"`## {s}`" for s in schema.BODY_SECTIONS if s in schema.EXPECTED_SECTIONS)
-    optional = ", ".join(f"`## {s}`" for s in schema.BODY_SECTIONS
-                         if s not in schema.REQUIRED_SECTIONS | schema.EXPECTED_SECTIONS)
+    optional = ", ".join(
+        f"`## {s}`"
+        for s in schema.BODY_SECTIONS
+        if s not in schema.REQUIRED_SECTIONS | schema.EXPECTED_SECTIONS
+    )
     return (
         "### De tekst { #tekst }\n\n"
         "Onder de tweede regel `---` komt de tekst, in Markdown, met koppen van niveau 2. "
@@ -201,26 +220,37 @@ def _heading(vocab_name: str, count: int) -> str:
 
 
 def _list_note(vocab_name: str) -> str:
-    return (f"De redactie beheert deze lijst in `practices/_lijsten/{LIST_FILES[vocab_name]}`: "
-            "een waarde toevoegen is één item (slug, naam, beschrijving), zonder code te "
-            "wijzigen.\n")
+    return (
+        f"De redactie beheert deze lijst in `practices/_lijsten/{LIST_FILES[vocab_name]}`: "
+        "een waarde toevoegen is één item (slug, naam, beschrijving), zonder code te "
+        "wijzigen.\n"
+    )
 
 
 def _domains(site: Site) -> str:
     terms = site.vocab.domains
     rows = ["| Slug | Naam | Beschrijving |", "|---|---|---|"]
-    rows += [f"| `{t.slug}` | [{esc(t.label)}]({rel(SRC, paths.domain(t.slug))}) | "
-             f"{esc(t.description)} |" for t in terms.values()]
-    return "\n".join([_heading("beleidsdomeinen", len(terms)), _list_note("beleidsdomeinen"),
-                      "\n".join(rows) + "\n"])
+    rows += [
+        f"| `{t.slug}` | [{esc(t.label)}]({rel(SRC, paths.domain(t.slug))}) | "
+        f"{esc(t.description)} |"
+        for t in terms.values()
+    ]
+    return "\n".join(
+        [
+            _heading("beleidsdomeinen", len(terms)),
+            _list_note("beleidsdomeinen"),
+            "\n".join(rows) + "\n",
+        ]
+    )
 
 
 def _editable(site: Site, vocab_name: str) -> str:
     terms = site.vocab.terms(vocab_name)
     rows = ["| Slug | Naam | Beschrijving |", "|---|---|---|"]
     rows += [f"| `{t.slug}` | {esc(t.label)} | {esc(t.description)} |" for t in terms.values()]
-    return "\n".join([_heading(vocab_name, len(terms)), _list_note(vocab_name),
-                      "\n".join(rows) + "\n"])
+    return "\n".join(
+        [_heading(vocab_name, len(terms)), _list_note(vocab_name), "\n".join(rows) + "\n"]
+    )
 
 
 STATUS_HELP = {
@@ -233,22 +263,29 @@ STATUS_HELP = {
 def _statuses(site: Site) -> str:
     terms = site.vocab.statuses
     rows = ["| Waarde | Naam | Wanneer |", "|---|---|---|"]
-    rows += [f"| `{t.slug}` | {esc(t.label)} | {esc(STATUS_HELP.get(t.slug, ''))} |"
-             for t in terms.values()]
+    rows += [
+        f"| `{t.slug}` | {esc(t.label)} | {esc(STATUS_HELP.get(t.slug, ''))} |"
+        for t in terms.values()
+    ]
     return "\n".join([_heading("status", len(terms)), "\n".join(rows) + "\n"])
 
 
 def _goals(site: Site) -> str:
     goals = site.vocab.goals
     rows = ["| Nummer | Naam | Groep | Omschrijving |", "|---|---|---|---|"]
-    rows += [f"| {n} | [{esc(g.name)}]({rel(SRC, paths.sdg(n))}) | {esc(P_LABELS[g.p])} | "
-             f"{esc(g.description)} |" for n, g in goals.items()]
-    return "\n".join([
-        _heading("sdgs", len(goals)),
-        "In `sdgs` komen de nummers, hoogstens vijf: de hoofddoelen van de praktijk, niet alle "
-        "doelen waaraan ze raakt.\n",
-        "\n".join(rows) + "\n",
-    ])
+    rows += [
+        f"| {n} | [{esc(g.name)}]({rel(SRC, paths.sdg(n))}) | {esc(P_LABELS[g.p])} | "
+        f"{esc(g.description)} |"
+        for n, g in goals.items()
+    ]
+    return "\n".join(
+        [
+            _heading("sdgs", len(goals)),
+            "In `sdgs` komen de nummers, hoogstens vijf: de hoofddoelen van de praktijk, niet alle "
+            "doelen waaraan ze raakt.\n",
+            "\n".join(rows) + "\n",
+        ]
+    )
 
 
 def _targets(site: Site) -> str:
@@ -258,15 +295,20 @@ def _targets(site: Site) -> str:
         targets = sorted(g.targets, key=lambda t: target_sort_key(t.id))
         rows = ["| Subdoel | Omschrijving |", "|---|---|"]
         rows += [f"| `{t.id}` | {esc(t.text)} |" for t in targets]
-        blocks.append(f'<details class="pk-details" markdown>\n<summary>SDG {n} {esc(g.name)}: '
-                      f"{plural(len(targets), 'subdoel', 'subdoelen')}</summary>\n\n"
-                      + "\n".join(rows) + "\n\n</details>\n")
-    return "\n".join([
-        _heading("subdoelen", len(site.vocab.targets)),
-        "Schrijf een subdoel als tekst tussen aanhalingstekens: `subdoelen: [\"12.7\", "
-        "\"17.a\"]`. Zonder aanhalingstekens leest YAML `17.10` als het getal 17.1.\n",
-        *blocks,
-    ])
+        blocks.append(
+            f'<details class="pk-details" markdown>\n<summary>SDG {n} {esc(g.name)}: '
+            f"{plural(len(targets), 'subdoel', 'subdoelen')}</summary>\n\n"
+            + "\n".join(rows)
+            + "\n\n</details>\n"
+        )
+    return "\n".join(
+        [
+            _heading("subdoelen", len(site.vocab.targets)),
+            'Schrijf een subdoel als tekst tussen aanhalingstekens: `subdoelen: ["12.7", '
+            '"17.a"]`. Zonder aanhalingstekens leest YAML `17.10` als het getal 17.1.\n',
+            *blocks,
+        ]
+    )
 
 
 def _countries(site: Site) -> str:
@@ -279,14 +321,18 @@ def _countries(site: Site) -> str:
     ]
     if used:
         rows = ["| Code | Land | Praktijken |", "|---|---|---|"]
-        rows += [f"| `{code}` | {esc(countries[code])} | {count} |"
-                 for code, count in sorted(used.items())]
+        rows += [
+            f"| `{code}` | {esc(countries[code])} | {count} |"
+            for code, count in sorted(used.items())
+        ]
         lines += ["Nu in gebruik:\n", "\n".join(rows) + "\n"]
     else:
         lines.append("Nog geen enkele praktijk noemt een partnerland.\n")
     everything = " · ".join(f"`{code}` {esc(name)}" for code, name in countries.items())
-    lines.append('<details class="pk-details" markdown>\n<summary>Alle '
-                 f"{len(countries)} landcodes</summary>\n\n{everything}\n\n</details>\n")
+    lines.append(
+        '<details class="pk-details" markdown>\n<summary>Alle '
+        f"{len(countries)} landcodes</summary>\n\n{everything}\n\n</details>\n"
+    )
     return "\n".join(lines)
 
 
@@ -301,16 +347,23 @@ def _municipalities(site: Site) -> str:
     for province in provinces().values():
         names = [m for m in vocab.municipalities.values() if m.province.slug == province.slug]
         shown = " · ".join(
-            f"[{esc(m.name)}]({rel(SRC, paths.municipality(m))})" if m.name in with_pages
-            else esc(m.name) for m in names)
-        lines.append(f"#### {esc(province.name)} ({len(names)}) {{ #gemeenten-{province.slug} }}"
-                     f"\n\n{shown}\n")
+            f"[{esc(m.name)}]({rel(SRC, paths.municipality(m))})"
+            if m.name in with_pages
+            else esc(m.name)
+            for m in names
+        )
+        lines.append(
+            f"#### {esc(province.name)} ({len(names)}) {{ #gemeenten-{province.slug} }}"
+            f"\n\n{shown}\n"
+        )
     merged = sorted(vocab.merged.items())
     if merged:
         rows = ["| Vroegere gemeente | Nu deel van |", "|---|---|"]
         rows += [f"| {esc(old)} | {esc(new)} |" for old, new in merged]
-        lines.append('<details class="pk-details" markdown>\n<summary>Namen die sinds de fusies '
-                     f"van 2025 niet meer bestaan ({len(merged)})</summary>\n\n"
-                     + "\n".join(rows) + "\n\n</details>\n")
+        lines.append(
+            '<details class="pk-details" markdown>\n<summary>Namen die sinds de fusies '
+            f"van 2025 niet meer bestaan ({len(merged)})</summary>\n\n"
+            + "\n".join(rows)
+            + "\n\n</details>\n"
+        )
     return "\n".join(lines)
-

@@ -53,16 +53,31 @@ NOT_IN_FORM = {"voorbeeld"}  # marks the illustrative starter collection; new pr
 # How the form is divided into numbered steps. Every field of schema.FIELDS except NOT_IN_FORM
 # appears in exactly one step (a test checks it); "tekst" stands for the body sections.
 STEPS: list[tuple[str, str, list[str]]] = [
-    ("De praktijk", "Waarover gaat het, en hoe ver staat het?",
-     ["titel", "samenvatting", "status", "jaar"]),
-    ("Wie doet mee", "De gemeente of gemeenten, en wie meewerkt.",
-     ["gemeenten", "partners", "partnerlanden"]),
-    ("SDG's en beleid", "Waar de praktijk aan bijdraagt, en in welk beleid ze valt.",
-     ["sdgs", "subdoelen", "beleidsdomeinen", "lmb-categorie", "principes"]),
-    ("Het verhaal", "De tekst van de praktijk. Schrijf voor collega's van een ander bestuur.",
-     ["tekst"]),
-    ("Contact en meer", "Wie meer weet, waar je meer leest, en om het terug te vinden.",
-     ["contact", "links", "trefwoorden", "bron", "afbeelding", "bijgewerkt"]),
+    (
+        "De praktijk",
+        "Waarover gaat het, en hoe ver staat het?",
+        ["titel", "samenvatting", "status", "jaar"],
+    ),
+    (
+        "Wie doet mee",
+        "De gemeente of gemeenten, en wie meewerkt.",
+        ["gemeenten", "partners", "partnerlanden"],
+    ),
+    (
+        "SDG's en beleid",
+        "Waar de praktijk aan bijdraagt, en in welk beleid ze valt.",
+        ["sdgs", "subdoelen", "beleidsdomeinen", "lmb-categorie", "principes"],
+    ),
+    (
+        "Het verhaal",
+        "De tekst van de praktijk. Schrijf voor collega's van een ander bestuur.",
+        ["tekst"],
+    ),
+    (
+        "Contact en meer",
+        "Wie meer weet, waar je meer leest, en om het terug te vinden.",
+        ["contact", "links", "trefwoorden", "bron", "afbeelding", "bijgewerkt"],
+    ),
 ]
 
 # How a list of free text is typed: one item per line, or separated by commas.
@@ -76,11 +91,11 @@ MESSAGES: dict[str, str] = {
     "length": "is {n} tekens lang; verwacht {limits}.",
     "html": "HTML is hier niet toegestaan; schrijf gewone tekst (geen tekens als <b> of <script>).",
     "links": "de samenvatting is gewone tekst zonder links; zet links onder 'links:' of in de "
-             "tekst van de praktijk.",
+    "tekst van de praktijk.",
     "scriptUrl": "'{short}' is een script- of data-link; die zijn niet toegestaan. Gebruik een "
-                 "webadres dat begint met https://.",
+    "webadres dat begint met https://.",
     "url": "'{value}' is geen geldig webadres; verwacht een adres dat begint met https:// (of "
-           "http://), bijvoorbeeld https://www.vvsg.be.",
+    "http://), bijvoorbeeld https://www.vvsg.be.",
     "email": "'{value}' is geen geldig e-mailadres (verwacht bijvoorbeeld dienst@gemeente.be).",
     "notInt": "verwacht een geheel getal, maar kreeg de tekst '{value}'.",
     "range": "{n} ligt buiten het bereik; verwacht {min}–{max}.",
@@ -93,29 +108,29 @@ MESSAGES: dict[str, str] = {
     "municipalityHint": " Bedoel je '{close}'?",
     "municipalityNoHint": " Gebruik de officiële naam sinds 2025.",
     "country": "'{value}' is geen landcode; verwacht een ISO-code van twee letters, zoals BJ "
-               "(Benin) of ZA (Zuid-Afrika).{hint}",
+    "(Benin) of ZA (Zuid-Afrika).{hint}",
     "countryHint": " Bedoel je '{code}' ({name})?",
     "contact": "vul minstens 'dienst' of 'naam' in.",
     "missingPart": "ontbreekt. {help}",
     "targetGoal": "subdoel {target} hoort bij SDG {goal}, die niet in 'sdgs' staat. Voeg SDG "
-                  "{goal} toe of schrap het subdoel.",
+    "{goal} toe of schrap het subdoel.",
     "imagePath": "'{value}' moet een bestand in de repository zijn, naast de praktijk of in "
-                 "practices/_afbeeldingen/ (geen webadres, geen '..').",
+    "practices/_afbeeldingen/ (geen webadres, geen '..').",
     "imageType": "'{value}' is geen afbeelding; verwacht een bestand .jpg, .png, .webp of .svg.",
     "id": "de bestandsnaam '{name}' is geen geldige id: gebruik kleine letters a-z, cijfers en "
-          "enkele koppeltekens, zonder spaties of accenten, bijvoorbeeld '{hint}.md'.",
+    "enkele koppeltekens, zonder spaties of accenten, bijvoorbeeld '{hint}.md'.",
     "idTaken": "de id '{id}' (de bestandsnaam) wordt ook gebruikt door {others}; elke praktijk "
-               "heeft een unieke bestandsnaam.",
+    "heeft een unieke bestandsnaam.",
     "sectionRequired": "de verplichte sectie '## {name}' ontbreekt (hoe werd het aangepakt?).",
     "sectionMissing": "de sectie '## {name}' ontbreekt.",
     "heading1": "kop van niveau 1 ('# {title}'): de titel komt uit 'titel'; gebruik '## ' voor "
-                "secties.",
+    "secties.",
     "htmlTag": "het HTML-element <{tag}> is niet toegestaan in de tekst. Schrijf gewone "
-               "Markdown; een video of kaart kan als link.",
+    "Markdown; een video of kaart kan als link.",
     "htmlEvent": "het HTML-attribuut '{attr}=' kan script uitvoeren en is niet toegestaan.",
     "jsLink": "een 'javascript:'-link is niet toegestaan; links beginnen met https://.",
     "dataLink": "een 'data:'-link of -afbeelding is niet toegestaan; zet afbeeldingen onder "
-                "'afbeelding:' en links als https://.",
+    "'afbeelding:' en links als https://.",
 }
 
 # The validator's own patterns, handed to the script as JavaScript regular expressions.
@@ -186,8 +201,10 @@ def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) ->
     today = today or dt.date.today()
     vocab = site.vocab
     shown = [f for f in schema.FIELDS if f.key not in NOT_IN_FORM]
-    terms = {name: [[t.slug, t.label, t.description] for t in vocab.terms(name).values()]
-             for name in _vocab_names(schema.FIELDS)}
+    terms = {
+        name: [[t.slug, t.label, t.description] for t in vocab.terms(name).values()]
+        for name in _vocab_names(schema.FIELDS)
+    }
     return {
         "fields": [_field(f, today) for f in shown],
         "omitted": sorted(NOT_IN_FORM),
@@ -202,9 +219,14 @@ def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) ->
             "expected": sorted(schema.EXPECTED_SECTIONS),
             "hints": {name: SECTION_HINTS.get(name, "") for name in schema.BODY_SECTIONS},
         },
-        "id": {"max": MAX_ID, "fallback": FALLBACK_ID, "folder": PRACTICES_FOLDER,
-               "taken": {p.id: p.source_path or f"{PRACTICES_FOLDER}/{p.id}.md"
-                         for p in site.practices}},
+        "id": {
+            "max": MAX_ID,
+            "fallback": FALLBACK_ID,
+            "folder": PRACTICES_FOLDER,
+            "taken": {
+                p.id: p.source_path or f"{PRACTICES_FOLDER}/{p.id}.md" for p in site.practices
+            },
+        },
         "imageSuffixes": sorted(IMAGE_SUFFIXES),
         "patterns": {name: _js_pattern(p) for name, p in PATTERNS.items()},
         "messages": MESSAGES,
@@ -245,12 +267,19 @@ def form_page(options: SiteOptions) -> str:
     # bijdragen/nieuwe-praktijk.html without; the scripts are found from either.
     up = "../" if options.directory_urls else ""
     repo = (options.repo_url or "").rstrip("/")
-    new_file = (f"[de repository op GitHub]({repo}/new/{options.branch}?filename="
-                f"{PRACTICES_FOLDER}/mijn-praktijk.md)" if repo else "de repository")
+    new_file = (
+        f"[de repository op GitHub]({repo}/new/{options.branch}?filename="
+        f"{PRACTICES_FOLDER}/mijn-praktijk.md)"
+        if repo
+        else "de repository"
+    )
     return (
-        front_matter(title="Nieuwe praktijk", description="Een nieuwe praktijk voorstellen met "
-                     "een formulier: het maakt het bestand voor de databank, zonder git.",
-                     hide=["navigation", "toc"])
+        front_matter(
+            title="Nieuwe praktijk",
+            description="Een nieuwe praktijk voorstellen met "
+            "een formulier: het maakt het bestand voor de databank, zonder git.",
+            hide=["navigation", "toc"],
+        )
         + "# Een nieuwe praktijk voorstellen\n\n"
         + '<p class="pk-lead">Vul het formulier in: het controleert alles terwijl je typt, met '
         "dezelfde regels als de databank zelf, en maakt het bestand voor de praktijk. Dat bestand "
@@ -258,11 +287,12 @@ def form_page(options: SiteOptions) -> str:
         "verstuurd voor je zelf op GitHub op de knop drukt.</p>\n\n"
         + '<div id="pk-form" class="pk-form-root" markdown>\n\n'
         + '<div class="pk-form__fallback" markdown>\n\n'
-        + "!!! info \"Dit formulier heeft JavaScript nodig\"\n\n"
+        + '!!! info "Dit formulier heeft JavaScript nodig"\n\n'
         + "    Zonder JavaScript kan je het bestand ook zelf maken: kopieer het sjabloon "
         "hieronder, vul het aan en zet het als `practices/<id>.md` in " + new_file + ". Wat "
         "elk veld betekent, staat bij [Velden en lijsten](velden.md).\n\n"
-        + '<pre class="pk-form__template"><code>' + html.escape(fallback_template())
+        + '<pre class="pk-form__template"><code>'
+        + html.escape(fallback_template())
         + "</code></pre>\n\n"
         + "</div>\n\n</div>\n\n"
         + f'<script src="{up}formulier-data.js"></script>\n'

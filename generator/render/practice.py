@@ -152,8 +152,10 @@ def _related(title: str, intro: str, practices: list[Practice], site: Site, src:
     if not practices:
         return ""
     listing = cards(src, practices, site.vocab)
-    return (f"## {title} {{ .pk-noprint }}\n\n"
-            f'<div class="pk-noprint" markdown>\n\n{intro}\n\n{listing}\n</div>\n')
+    return (
+        f"## {title} {{ .pk-noprint }}\n\n"
+        f'<div class="pk-noprint" markdown>\n\n{intro}\n\n{listing}\n</div>\n'
+    )
 
 
 def _print_footer(p: Practice, online_url: str | None) -> str:
