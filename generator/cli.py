@@ -14,7 +14,8 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser(extra=_command(argv) not in CORE_COMMANDS)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help()
@@ -26,7 +27,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _parser() -> argparse.ArgumentParser:
+CORE_COMMANDS = {"check", "schema"}  # need no other module: `check` starts sooner
+
+
+def _command(argv: list[str]) -> str | None:
+    """The command in `argv`: the first argument that is neither an option nor its value."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--project":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _parser(extra: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="SDG-praktijkendatabank: praktijken controleren en de site maken.",
@@ -60,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, help="schrijf naar dit bestand in plaats van stdout")
     schema.set_defaults(run=run_schema)
 
-    for register in _EXTRA_COMMANDS:
+    for register in _EXTRA_COMMANDS if extra else []:
         register(sub)
     return parser
 

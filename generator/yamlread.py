@@ -112,7 +112,9 @@ def read_simple(text: str) -> dict[str, Any] | None:
 
     No line numbers: they are only needed for a problem, and then libyaml's walk gives them.
     """
-    if _UNUSUAL.search(text):
+    # isprintable() is false for every unusual character (and for some usual ones, such as a
+    # no-break space): a quick yes for most texts, the pattern decides the rest.
+    if not text.replace("\n", "").isprintable() and _UNUSUAL.search(text):
         return None
     rows: list[Row] = _ROW.findall(text)
     data: dict[str, Any] = {}
