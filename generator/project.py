@@ -94,9 +94,9 @@ def _check_files(
     try:
         context = mp.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.disable) as pool:
-            return list(
-                pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 4)))
-            )
+            # Small chunks keep both workers busy to the end when one core is slowed down.
+            chunks = max(1, min(200, len(files) // (workers * 4)))
+            return list(pool.map(_check_in_worker, files, chunksize=chunks))
     finally:
         _shared = None
         gc.unfreeze()
