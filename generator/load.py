@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg"}
 class Source:
     """A practice file split into front matter (with lines per key path) and body."""
 
-    path: Path
+    file: str  # the path as a string; `path` makes the Path object when it is needed
     display: str
     data: dict[str, Any]
     key_lines: dict[KeyPath, int] | None  # None: worked out from `front` when first needed
@@ -35,6 +36,10 @@ class Source:
     body_line: int
     problems: list[Problem] = field(default_factory=list)
     front: str = ""  # the front matter's text; its first line is line 2 of the file
+
+    @cached_property
+    def path(self) -> Path:
+        return Path(self.file)
 
     @property
     def lines(self) -> dict[KeyPath, int]:
@@ -55,8 +60,13 @@ class Source:
         return 1
 
 
-def display_path(path: Path) -> str:
-    """The path as a user would type it: relative to the working directory when inside it."""
+def display_path(path: Path | str) -> str:
+    """The path as a user would type it: relative to the working directory when inside it.
+    A string must be in the form str(Path) gives, as `discover` returns them."""
+    if isinstance(path, str):
+        if os.sep == "/" and not path.startswith("/"):
+            return path  # the common case, once per file: no Path object needed
+        path = Path(path)
     if not path.is_absolute():
         return path.as_posix()
     try:
@@ -122,7 +132,9 @@ def _walk(folder: Path, problems: list[Problem]) -> list[str]:
 # --- reading one file ----------------------------------------------------------------------
 
 
-def read_source(path: Path, display: str | None = None) -> tuple[Source | None, list[Problem]]:
+def read_source(
+    path: Path | str, display: str | None = None
+) -> tuple[Source | None, list[Problem]]:
     """Read and split one file. Returns (None, problems) when there is nothing to validate."""
     shown = display or display_path(path)
 
@@ -134,7 +146,7 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source | None, 
     except OSError as exc:
         return fail(1, f"bestand kan niet gelezen worden ({exc.strerror}).")
     if len(raw) > MAX_BYTES:
-        size = -(-path.stat().st_size // 1024)  # rounded up: 200 KB + 1 byte is "201 KB"
+        size = -(-os.stat(path).st_size // 1024)  # rounded up: 200 KB + 1 byte is "201 KB"
         return fail(
             1,
             f"het bestand is {size} KB; de grens is {MAX_BYTES // 1024} KB. "
@@ -154,7 +166,7 @@ def read_source(path: Path, display: str | None = None) -> tuple[Source | None, 
     return split(text, path, shown)
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path | str) -> bytes:
     """At most MAX_BYTES + 1 bytes of the file: enough to tell that it is too large.
     (os.open and os.read: a third of the cost of Path.read_bytes, for every file.)"""
     fd = os.open(path, os.O_RDONLY)
@@ -167,7 +179,7 @@ def _read(path: Path) -> bytes:
         os.close(fd)
 
 
-def split(text: str, path: Path, shown: str) -> tuple[Source | None, list[Problem]]:
+def split(text: str, path: Path | str, shown: str) -> tuple[Source | None, list[Problem]]:
     """Split text into front matter and body and parse the front matter."""
     if not text.strip():
         return None, [Problem(shown, 1, ERROR, None, "het bestand is leeg.")]
@@ -201,11 +213,11 @@ def split(text: str, path: Path, shown: str) -> tuple[Source | None, list[Proble
     problems: list[Problem] = []
     data = read_simple(front)
     if data is not None:
-        return Source(path, shown, data, None, body, end + 2, problems, front), problems
+        return Source(os.fspath(path), shown, data, None, body, end + 2, problems, front), problems
     data, lines = compose_front_matter(front, 2, shown, problems)
     if data is None:
         return None, problems
-    return Source(path, shown, data, lines, body, end + 2, problems, front), problems
+    return Source(os.fspath(path), shown, data, lines, body, end + 2, problems, front), problems
 
 
 def _closing_line(text: str, pos: int) -> tuple[int, int] | None:

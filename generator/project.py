@@ -110,8 +110,7 @@ def _check_in_worker(path: str) -> Result:
 def _check_file(
     file: str, vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
 ) -> Result:
-    path = Path(file)
-    source, read_problems = read_source(path, display_path(path))
+    source, read_problems = read_source(file, display_path(file))
     if source is None:
         return None, read_problems
     # `validate` reports the reading problems of the source along with its own.

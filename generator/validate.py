@@ -87,7 +87,7 @@ def validate(
 
 
 def _check_id(ctx: _Context) -> str:
-    name = os.path.basename(ctx.source.path)  # not Path.stem: a tenth of the cost, per file
+    name = os.path.basename(ctx.source.file)  # not Path.stem: a tenth of the cost, per file
     stem = name[:-3] if len(name) > 3 and name.endswith(".md") else ctx.source.path.stem
     if not SLUG.match(stem):
         hint = slugify(stem) or "mijn-praktijk"

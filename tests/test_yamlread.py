@@ -78,6 +78,8 @@ READ = [
     "samenvatting: |\n  Regel een\n  Regel twee\n",
     "lijst:\n  - [1, 2]\n  - [a]",
     "datum: 2025-02-30\ntijd: 2025-01-01 10:00:00",
+    "# Uitleg bij elk veld: https://example.org\ntitel: x\n# subdoelen: ['12.7']\njaar: 2025",
+    "samenvatting: >-\n  tekst\n# opmerking\ntitel: x",
 ]
 
 
@@ -88,7 +90,10 @@ def test_the_common_subset_is_read_fast_and_the_same(text: str) -> None:
 
 DECLINED = [
     "",
-    "# een opmerking\ntitel: x",
+    "# alleen een opmerking",
+    "gemeenten:\n  - Gent\n# opmerking\n  - Aalst",
+    "gemeenten:\n# opmerking\n  - Gent",
+    "gemeenten:\n  - Gent\n  # opmerking",
     "titel: x # opmerking",
     "titel: lange tekst\n  die verder gaat",
     "titel: 'niet gesloten",
