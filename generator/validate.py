@@ -107,20 +107,23 @@ def _check_id(ctx: _Context) -> str:
 def _check_fields(ctx: _Context) -> dict[str, Any]:
     data = ctx.source.data
     values: dict[str, Any] = {}
-    for key in data:
-        if key not in schema.BY_KEY:
+    for key, value in data.items():
+        spec = schema.BY_KEY.get(key)
+        if spec is None:
             _unknown_key(ctx, (key,), key, list(schema.BY_KEY), None)
-    for spec in schema.FIELDS:
+        elif value is not None:
+            values[key] = _check_value(ctx, spec, value, (key,), key)
+    for spec in _REQUIRED:
         if data.get(spec.key) is None:
-            if spec.required:
-                ctx.error(
-                    (spec.key,),
-                    spec.key,
-                    f"verplicht veld ontbreekt of is leeg. {_expectation(spec)}",
-                )
-            continue
-        values[spec.key] = _check_value(ctx, spec, data[spec.key], (spec.key,), spec.key)
+            ctx.error(
+                (spec.key,),
+                spec.key,
+                f"verplicht veld ontbreekt of is leeg. {_expectation(spec)}",
+            )
     return values
+
+
+_REQUIRED = [spec for spec in schema.FIELDS if spec.required]
 
 
 def _unknown_key(
@@ -180,27 +183,29 @@ def _type_name(value: Any) -> str:
     return f"de tekst '{value}'"
 
 
-_REMEMBERED = {"text", "int"}  # kinds whose check depends on the value and the lists only
-
-
 def _check_value(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
     # A short text or a number that passed its field's check once passes it again, with the
     # same result: municipality names, domains and keywords recur across thousands of files.
-    cls = value.__class__
+    # Only texts and numbers: their checks depend on the value and the lists alone (`jaar`
+    # also on today's date).
+    kind, cls = spec.kind, value.__class__
     if (
-        spec.kind not in _REMEMBERED
-        or spec.key == "jaar"  # also depends on today's date
-        or not (cls is str and len(value) < 200 or cls is int)
+        kind == "text"
+        and cls is str
+        and len(value) < 200
+        or kind == "int"
+        and cls is int
+        and spec.key != "jaar"
     ):
-        return _CHECKERS[spec.kind](ctx, spec, value, path, label)
-    key = (id(spec), cls, value)
-    result = ctx.vocab.passed.get(key, INVALID)
-    if result is INVALID:
-        problems = len(ctx.problems)
-        result = _CHECKERS[spec.kind](ctx, spec, value, path, label)
-        if result is not INVALID and len(ctx.problems) == problems:
-            ctx.vocab.passed[key] = result
-    return result
+        key = (id(spec), cls, value)
+        result = ctx.vocab.passed.get(key, INVALID)
+        if result is INVALID:
+            problems = len(ctx.problems)
+            result = _CHECKERS[kind](ctx, spec, value, path, label)
+            if result is not INVALID and len(ctx.problems) == problems:
+                ctx.vocab.passed[key] = result
+        return result
+    return _CHECKERS[kind](ctx, spec, value, path, label)
 
 
 def _check_text(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
@@ -778,7 +783,8 @@ def _headings(body: str) -> list[tuple[int, int, str]]:
         start = 0 if body.startswith("#") else body.find("\n#") + 1 or -1
         while start >= 0:
             end = body.find("\n", start)
-            if heading := _heading(body[start:] if end < 0 else body[start:end]):
+            line = body[start:] if end < 0 else body[start:end]
+            if heading := _SECTION_HEADINGS.get(line) or _heading(line):
                 found.append((start, *heading))
             start = end + 1 and body.find("\n#", end) + 1 or -1
         return found
@@ -792,6 +798,9 @@ def _headings(body: str) -> list[tuple[int, int, str]]:
             found.append((offset, *heading))
         offset += len(line) + 1
     return found
+
+
+_SECTION_HEADINGS = {f"## {name}": (2, name) for name in schema.BODY_SECTIONS}  # most headings
 
 
 def _heading(line: str) -> tuple[int, str] | None:
