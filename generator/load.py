@@ -162,7 +162,8 @@ def read_source(
             f"0x{raw[exc.start]:02x}). Sla het op als UTF-8, bijvoorbeeld via "
             "'Opslaan als' in je teksteditor.",
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # one memchr for the common case of Unix line ends
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return split(text, path, shown)
 
 
@@ -236,8 +237,10 @@ def _closing_line(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _next_marker(text: str, pos: int) -> int:
-    found = [i for i in (text.find("\n---", pos), text.find("\n...", pos)) if i >= 0]
-    return min(found) + 1 if found else -1
+    dashes = text.find("\n---", pos)
+    dots = text.find("\n...", pos, dashes + 4 if dashes >= 0 else len(text))  # only before it
+    found = dots if dots >= 0 else dashes
+    return found + 1 if found >= 0 else -1
 
 
 def compose_front_matter(

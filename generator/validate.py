@@ -778,15 +778,18 @@ def _check_html(body: str, at: Any, problem: Any) -> None:
 
 def _headings(body: str) -> list[tuple[int, int, str]]:
     """(offset, level, title) of the Markdown headings outside fenced code blocks."""
-    if "```" not in body and "~~~" not in body:  # the common case: str.find, no regex scan
+    # The common case, no code fence: str.find, no regex scan. ("`" in body is a memchr, far
+    # cheaper than looking for "```".)
+    if "`" not in body and "~" not in body or "```" not in body and "~~~" not in body:
         found = []
-        start = 0 if body.startswith("#") else body.find("\n#") + 1 or -1
+        start = body.find("#")  # one character: a memchr, cheaper than looking for "\n#"
         while start >= 0:
             end = body.find("\n", start)
-            line = body[start:] if end < 0 else body[start:end]
-            if heading := _SECTION_HEADINGS.get(line) or _heading(line):
-                found.append((start, *heading))
-            start = end + 1 and body.find("\n#", end) + 1 or -1
+            if start == 0 or body[start - 1] == "\n":
+                line = body[start:] if end < 0 else body[start:end]
+                if heading := _SECTION_HEADINGS.get(line) or _heading(line):
+                    found.append((start, *heading))
+            start = body.find("#", end) if end >= 0 else -1
         return found
     found = []
     in_fence = False

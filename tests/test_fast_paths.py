@@ -8,8 +8,17 @@ form runs them in JavaScript, and these tests hold the shortcuts to them on rand
 from __future__ import annotations
 
 import random
+import re
 
-from generator.validate import _CONTROL, _DATA_URL, _HEADING, _SCRIPT_URL, _heading, _schemes
+from generator.validate import (
+    _CONTROL,
+    _DATA_URL,
+    _HEADING,
+    _SCRIPT_URL,
+    _heading,
+    _headings,
+    _schemes,
+)
 
 
 def by_patterns(text: str) -> list[tuple[int, str]]:
@@ -43,3 +52,16 @@ def test_headings_are_read_as_the_pattern_reads_them() -> None:
         line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
         m = _HEADING.match(line)
         assert _heading(line) == ((len(m.group(1)), m.group(2).strip()) if m else None), line
+
+
+HEADINGS = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)  # what _HEADING means
+
+
+def test_headings_of_a_body_are_found_as_the_pattern_finds_them() -> None:
+    rng = random.Random(7)
+    pieces = ["#", "## ", "## Aanpak", "# x", "\n", "\n", "tekst", " ", "\t", "a#b", "`", "~"]
+    for _ in range(10000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+        expected = [(m.start(), len(m[1]), m[2].strip()) for m in HEADINGS.finditer(body)]
+        if "```" not in body and "~~~" not in body:
+            assert _headings(body) == expected, repr(body)
