@@ -59,7 +59,7 @@ def load_project(
     problems.extend(found)
     practices: list[Practice] = []
     for practice, file_problems in _check_files(
-        files, vocab, project.practices_dir, today, keep_practices
+        files, vocab, project.practices_dir, today or dt.date.today(), keep_practices
     ):
         problems.extend(file_problems)
         if practice is not None:
@@ -74,11 +74,11 @@ def load_project(
 
 Result = tuple[Practice | None, list[Problem]]
 PARALLEL_FROM = 2000  # files; below this, starting worker processes costs more than it saves
-_shared: tuple[Vocab, Path, dt.date | None, bool] | None = None  # the workers' arguments
+_shared: tuple[Vocab, Path, dt.date, bool] | None = None  # the workers' arguments
 
 
 def _check_files(
-    files: list[str], vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
+    files: list[str], vocab: Vocab, practices_dir: Path, today: dt.date, keep: bool
 ) -> list[Result]:
     """Read and validate every file; on several cores, large collections use worker processes."""
     global _shared
@@ -107,9 +107,7 @@ def _check_in_worker(path: str) -> Result:
     return _check_file(path, *_shared)
 
 
-def _check_file(
-    file: str, vocab: Vocab, practices_dir: Path, today: dt.date | None, keep: bool
-) -> Result:
+def _check_file(file: str, vocab: Vocab, practices_dir: Path, today: dt.date, keep: bool) -> Result:
     source, read_problems = read_source(file, display_path(file))
     if source is None:
         return None, read_problems
