@@ -254,7 +254,20 @@ def _plain(text: str) -> Any:
     return value
 
 
+_FLOWS: dict[str, Any] = {}  # `[…]` lists by their text: [1], [participatie] recur a lot
+
+
 def _flow_items(inner: str) -> Any:
+    items = _FLOWS.get(inner)
+    if items is None:
+        items = _read_flow(inner)
+        if len(_FLOWS) > 50_000:
+            _FLOWS.clear()
+        _FLOWS[inner] = items if items is _NONE else tuple(items)
+    return items if items is _NONE else list(items)  # a new list: values are not shared
+
+
+def _read_flow(inner: str) -> Any:
     if not inner.strip(" "):
         return []
     items = []
