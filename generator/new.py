@@ -24,7 +24,7 @@ from typing import Any, TextIO
 import yaml
 
 from . import report, schema
-from .load import discover, display_path, split
+from .load import discover, display_path, file_id, split
 from .model import ERROR, Practice, Problem
 from .reference import fold, slugify, target_sort_key
 from .schema import FALLBACK_ID, FLOW_LISTS, MAX_ID, Field
@@ -194,7 +194,7 @@ class Maker:
         found = [target] if target.exists() else []
         if self.practices_dir.is_dir():
             files, _ = discover([self.practices_dir])
-            found += [p for p in map(Path, files) if p.stem == practice_id and p != target]
+            found += [Path(f) for f in files if file_id(f) == practice_id and Path(f) != target]
         return found
 
     def normalised(self, data: dict[str, Any], practice: Practice) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import discover, display_path, read_source
+from .load import discover, display_path, file_id, read_source
 from .model import ERROR, Practice, Problem
 from .validate import validate
 from .vocab import Vocab, load_vocab
@@ -125,7 +125,7 @@ def _relative_to(path: Path, root: Path) -> str:
 def _duplicate_ids(files: list[str]) -> list[Problem]:
     by_id: dict[str, list[str]] = {}
     for file in files:
-        by_id.setdefault(os.path.splitext(os.path.basename(file))[0], []).append(file)
+        by_id.setdefault(file_id(file), []).append(file)
     problems = []
     for practice_id, paths in sorted(by_id.items()):
         if len(paths) < 2:
