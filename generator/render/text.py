@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from functools import lru_cache
 
 MONTHS = [
     "januari",
@@ -27,6 +28,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#!>|])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+(?=\.))")
 
 
+@lru_cache(maxsize=65536)  # a practice's title and summary appear on some twenty pages
 def esc(text: str) -> str:
     """Text shown as is inside Markdown: no markup, no HTML."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
@@ -51,8 +53,18 @@ def attr(text: str) -> str:
 
 
 def rel(src: str, target: str) -> str:
-    """The relative link from page `src` to docs path `target` (both like 'sdg/13.md')."""
-    return posixpath.relpath(target, posixpath.dirname(src) or ".")
+    """The relative link from page `src` to docs path `target` (both like 'sdg/13.md').
+
+    posixpath.relpath's answer for normalised docs paths, without its abspath and getcwd
+    calls: pages link to each other some 80 times per practice."""
+    start = src.split("/")[:-1]
+    parts = target.split("/")
+    if {"", ".", ".."} & {*parts, *start}:  # not a normalised path: leave it to relpath
+        return posixpath.relpath(target, posixpath.dirname(src) or ".")
+    n = 0
+    while n < len(start) and n < len(parts) and start[n] == parts[n]:
+        n += 1
+    return "/".join([".."] * (len(start) - n) + parts[n:]) or "."
 
 
 def front_matter(**meta: object) -> str:
