@@ -731,10 +731,11 @@ def _schemes(text: str) -> list[tuple[int, str]]:
     while colon >= 0:
         before = text[colon - 1 : colon]
         if before in ("t", "T") or before <= " " or before == "\x7f":  # could end a scheme
-            tail = _visible_before(text, colon, 10)[1].lower()
+            at = _visible_before(text, colon, 10)
+            tail = "".join(text[i] for i in reversed(at)).lower()
             scheme = next((s for s in _SCRIPT_SCHEMES if tail.endswith(s)), None)
             if scheme:
-                found.append((_visible_before(text, colon, len(scheme))[0], "script"))
+                found.append((at[len(scheme) - 1], "script"))
         if (
             colon >= 4
             and text[colon - 4 : colon].lower() == "data"
@@ -745,16 +746,17 @@ def _schemes(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _visible_before(text: str, end: int, count: int) -> tuple[int, str]:
-    """The last `count` characters before `end` that `_CONTROL` leaves, and where they start."""
-    chars: list[str] = []
+def _visible_before(text: str, end: int, count: int) -> list[int]:
+    """Positions of the last `count` characters before `end` that `_CONTROL` leaves, from the
+    nearest back."""
+    found: list[int] = []
     i = end
-    while i > 0 and len(chars) < count:
+    while i > 0 and len(found) < count:
         i -= 1
         char = text[i]
         if char > " " and char != "\x7f" or char == "\n":
-            chars.append(char)
-    return i, "".join(reversed(chars))
+            found.append(i)
+    return found
 
 
 def _check_html(body: str, at: Any, problem: Any) -> None:

@@ -150,8 +150,7 @@ _KEYS: set[str] = set()  # keys known to be plain text (not `true:` or `null:`)
 
 
 def _plain_key(key: str) -> bool:
-    if key in _KEYS:
-        return True
+    """Whether a key not yet in _KEYS is plain text (callers look in _KEYS first: hot path)."""
     if plain_tag(key) != STR:
         return False
     _KEYS.add(key)
