@@ -6,22 +6,26 @@ from __future__ import annotations
 import html
 import json
 
-import markdown
-
+from ..body import place
 from ..model import Practice
 from ..taxonomy import Site
+from . import paths
+from .practice import body_links
 from .text import date_nl
 
 FICHES_SCRIPT = "catalogus/fiches-data.js"
-_EXTENSIONS = ["attr_list", "def_list", "tables", "md_in_html"]
 
 
-def fiches_script(site: Site, site_url: str | None) -> str:
-    converter = markdown.Markdown(extensions=_EXTENSIONS)
+def fiches_script(
+    site: Site, bodies: dict[str, str], site_url: str | None, directory_urls: bool = True
+) -> str:
+    """`bodies`: each practice's cleaned text (`body.clean_html`), placed on the catalogue
+    page; fiches printed together carry no heading ids."""
+    resolve = body_links(paths.CATALOGUE, directory_urls)
     fiches = {}
     for p in site.practices:
-        converter.reset()
-        fiches[p.id] = fiche_html(site, p, converter.convert(p.body), site_url)
+        body = place(bodies[p.id], resolve, None).html
+        fiches[p.id] = fiche_html(site, p, body, site_url)
     return (
         "window.PK_FICHES=" + json.dumps(fiches, ensure_ascii=False, separators=(",", ":")) + ";\n"
     )

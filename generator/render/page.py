@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..body import Heading
+
 
 @dataclass(frozen=True)
 class Page:
@@ -13,15 +15,19 @@ class Page:
     content: str
     listed: bool = False  # reached from the navigation; all others are NOT_IN_NAV
     edit_path: str | None = None  # the source file, relative to the project root
+    # The table of contents, where the page's headings are partly ready HTML (a practice's
+    # text) that Markdown's toc extension does not see; None: leave it to Markdown.
+    toc: tuple[Heading, ...] | None = None
 
 
 @dataclass(frozen=True)
 class Asset:
-    """A file that is not a page: an image on disk, or generated data."""
+    """A file that is not a page: a file on disk copied as is, or generated content (text, or
+    bytes such as a checked and cleaned image)."""
 
     src: str  # path relative to the docs folder
     file: Path | None = None
-    content: str | None = None
+    content: str | bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from ..model import Practice
 from ..reference import Municipality
 
@@ -39,3 +41,26 @@ def image(relative: str) -> str:
     """Docs path of an image given by its path relative to practices/."""
     prefix = "_afbeeldingen/"
     return f"{IMAGES}/{relative[len(prefix) :] if relative.startswith(prefix) else relative}"
+
+
+def url(src: str, directory_urls: bool) -> str:
+    """The site-relative URL of docs path `src` (pages as MkDocs writes them)."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def link(from_src: str, to_src: str, directory_urls: bool) -> str:
+    """The relative link from the page `from_src` to the page or file `to_src`."""
+    here = url(from_src, directory_urls)
+    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    target = url(to_src, directory_urls)
+    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return relative

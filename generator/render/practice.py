@@ -2,16 +2,48 @@
 
 from __future__ import annotations
 
+from .. import images
+from ..body import Heading, LinkResolver, clean_html, place
+from ..bodycheck import link_target
 from ..model import Practice
 from ..taxonomy import Site
 from . import paths
 from .components import cards, sdg_badges
 from .text import attr, date_nl, esc, front_matter, rel, url
 
+# The ids of the sections the generator adds; a heading in the text gets another one.
+CONTACT_ID = "contact"
+LINKS_ID = "meer-lezen"
+RELATED_ID = "gerelateerde-praktijken"
+NEARBY_ID = "uit-de-buurt"
+_RESERVED_IDS = (CONTACT_ID, LINKS_ID, RELATED_ID, NEARBY_ID)
 
-def practice_page(site: Site, p: Practice, online_url: str | None = None) -> str:
+
+def practice_page(
+    site: Site,
+    p: Practice,
+    online_url: str | None = None,
+    clean: str | None = None,
+    directory_urls: bool = True,
+) -> tuple[str, tuple[Heading, ...]]:
+    """The page's Markdown and its table of contents. `clean` is the practice's text as
+    `body.clean_html` gives it (rendered once per build)."""
     src = paths.practice(p)
     vocab = site.vocab
+    body = place(
+        clean_html(p.body) if clean is None else clean,
+        body_links(src, directory_urls),
+        _RESERVED_IDS,
+    )
+    toc = list(body.headings)
+    if p.contact is not None:
+        toc.append(Heading(2, CONTACT_ID, "Contact"))
+    if p.links:
+        toc.append(Heading(2, LINKS_ID, "Meer lezen"))
+    if site.related[p.id]:
+        toc.append(Heading(2, RELATED_ID, "Gerelateerde praktijken"))
+    if site.nearby[p.id]:
+        toc.append(Heading(2, NEARBY_ID, "Uit de buurt"))
     parts = [
         front_matter(title=p.titel, description=p.samenvatting, tags=p.trefwoorden),
         _notice(p),
@@ -20,11 +52,13 @@ def practice_page(site: Site, p: Practice, online_url: str | None = None) -> str
         f'<div class="pk-badges" markdown>\n{sdg_badges(src, vocab, p.sdgs, full=True)}\n</div>\n',
         _facts(site, p, src),
         _image(p, src),
-        '<div class="pk-body" markdown>\n\n' + _body(p) + "\n\n</div>\n",
+        # Ready HTML, cleaned by the allowlist: Markdown leaves a raw HTML block alone.
+        '<div class="pk-body">\n' + body.html.strip() + "\n</div>\n",
         _contact(p),
         _links(p),
         _related(
             "Gerelateerde praktijken",
+            RELATED_ID,
             "Praktijken rond dezelfde SDG's en beleidsdomeinen.",
             site.related[p.id],
             site,
@@ -32,6 +66,7 @@ def practice_page(site: Site, p: Practice, online_url: str | None = None) -> str
         ),
         _related(
             "Uit de buurt",
+            NEARBY_ID,
             "Praktijken uit hetzelfde arrondissement of dezelfde provincie.",
             site.nearby[p.id],
             site,
@@ -39,7 +74,24 @@ def practice_page(site: Site, p: Practice, online_url: str | None = None) -> str
         ),
         _print_footer(p, online_url),
     ]
-    return "\n".join(part for part in parts if part)
+    return "\n".join(part for part in parts if part), tuple(toc)
+
+
+def body_links(src: str, directory_urls: bool) -> LinkResolver:
+    """How a relative address in a practice's text becomes a link on the page `src`: another
+    practice's file becomes its page, an image in `_afbeeldingen/` the published image."""
+
+    def resolve(value: str) -> str | None:
+        target = link_target(value)
+        if target is None:
+            return None  # `check` refuses it; the sanitised page drops the address
+        fragment = value.partition("#")[2]
+        if target[0] == "practice":
+            where = paths.link(src, paths.practice(target[1]), directory_urls)
+            return f"{where}#{fragment}" if fragment else where
+        return paths.link(src, paths.image(f"_afbeeldingen/{target[1]}"), directory_urls)
+
+    return resolve
 
 
 def _notice(p: Practice) -> str:
@@ -115,23 +167,18 @@ def _image(p: Practice, src: str) -> str:
 
 
 def image_relative(p: Practice) -> str:
-    """The image's path relative to the practices folder, as stored on disk."""
+    """The image's path relative to the practices folder: an image is always a file directly
+    in _afbeeldingen/ (see `images`), so its name is all that is needed. Nothing is resolved:
+    the path on disk, links included, never decides where an image is published."""
     assert p.afbeelding is not None
-    parts = p.afbeelding.file.resolve().parts
-    if "practices" in parts:
-        return "/".join(parts[len(parts) - parts[::-1].index("practices") :])
-    return p.afbeelding.file.name
-
-
-def _body(p: Practice) -> str:
-    return p.body.strip()
+    return f"{images.FOLDER}/{p.afbeelding.file.name}"
 
 
 def _contact(p: Practice) -> str:
     c = p.contact
     if c is None:
         return ""
-    lines = ["## Contact\n"]
+    lines = [f"## Contact {{ #{CONTACT_ID} }}\n"]
     who = ", ".join(esc(x) for x in (c.dienst, c.naam) if x)
     lines.append(who + "  ")
     if c.email:
@@ -145,15 +192,17 @@ def _links(p: Practice) -> str:
     if not p.links:
         return ""
     items = "\n".join(f"- [{esc(link.titel)}]({url(link.url)})" for link in p.links)
-    return f"## Meer lezen\n\n{items}\n"
+    return f"## Meer lezen {{ #{LINKS_ID} }}\n\n{items}\n"
 
 
-def _related(title: str, intro: str, practices: list[Practice], site: Site, src: str) -> str:
+def _related(
+    title: str, anchor: str, intro: str, practices: list[Practice], site: Site, src: str
+) -> str:
     if not practices:
         return ""
     listing = cards(src, practices, site.vocab)
     return (
-        f"## {title} {{ .pk-noprint }}\n\n"
+        f"## {title} {{ #{anchor} .pk-noprint }}\n\n"
         f'<div class="pk-noprint" markdown>\n\n{intro}\n\n{listing}\n</div>\n'
     )
 
