@@ -10,21 +10,32 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .outputs import check_folder_target, check_replaceable, refuse_protected, write_folder
 from .project import Project
-from .render import SiteOptions, expand_blocks, render_site
+from .render import Asset, Page, SiteOptions, expand_blocks, render_site
 from .settings import Settings
-from .taxonomy import build_site
+from .taxonomy import Site, build_site
 
 
 def export_site(project: Project, settings: Settings, out: Path) -> int:
-    """Write the docs folder to `out` (emptied first); returns the number of pages written."""
+    """Write the docs folder to `out`, a new folder or an earlier export that it replaces (the
+    rules are in `outputs`); returns the number of pages written."""
+    # Refuse before the slow part: the target is checked again just before it is replaced.
+    refuse_protected(out, project.root, settings.docs_dir, inside=True)
+    check_folder_target(out)
+    check_replaceable(out)
     site = build_site(project.practices, project.vocab)
     options = SiteOptions(
         site_url=settings.site_url, repo_url=settings.repo_url, branch=settings.edit_branch
     )
     pages, assets = render_site(site, options)
-    if out.exists():
-        shutil.rmtree(out)
+    return write_folder(out, lambda folder: _write_docs(folder, site, pages, assets, settings))
+
+
+def _write_docs(
+    out: Path, site: Site, pages: list[Page], assets: list[Asset], settings: Settings
+) -> int:
+    """Write the docs folder into the new, empty folder `out`; returns the pages written."""
     written = 0
     if settings.docs_dir.is_dir():
         for source in sorted(settings.docs_dir.rglob("*")):
@@ -47,7 +58,9 @@ def export_site(project: Project, settings: Settings, out: Path) -> int:
     for asset in assets:
         target = out / asset.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        if asset.file is not None:
+        if isinstance(asset.content, bytes):  # a checked image: written byte for byte
+            target.write_bytes(asset.content)
+        elif asset.file is not None:
             shutil.copyfile(asset.file, target)
         else:
             target.write_text(asset.content or "", encoding="utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from .reference import Municipality
+from .textsafe import shown
 
 Severity = Literal["fout", "waarschuwing"]
 ERROR: Severity = "fout"
@@ -26,8 +27,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}: {self.severity}: {where}{self.message}"
+        # File names, keys and values come from contributors: no control sequence in them may
+        # reach a reviewer's terminal (see textsafe).
+        where = f"{shown(self.field)}: " if self.field else ""
+        return f"{shown(self.path)}:{self.line}: {self.severity}: {where}{shown(self.message)}"
 
     @property
     def is_error(self) -> bool:
@@ -56,7 +59,7 @@ class Link:
 class Image:
     pad: str  # as written in the front matter
     alt: str
-    file: Path  # the resolved file on disk
+    file: Path  # practices/_afbeeldingen/<name>, never resolved (see generator.images)
 
 
 @dataclass
@@ -87,6 +90,7 @@ class Practice:
     bron: str | None = None
     bijgewerkt: dt.date | None = None
     voorbeeld: bool = False
+    body_images: list[Path] = field(default_factory=list)  # files in _afbeeldingen/ the text shows
 
     @cached_property
     def sort_key(self) -> tuple[str, str]:

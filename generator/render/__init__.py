@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .. import allowlist, images
+from ..body import clean_html
 from ..reference import fold
 from ..taxonomy import Site
 from . import catalogue, fiches, fields, form, indexes, paths
@@ -23,6 +25,8 @@ __all__ = ["Asset", "Bundle", "Page", "SiteOptions", "expand_blocks", "render_si
 def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Page], list[Asset]]:
     """Every generated page and file of the site, sorted by path."""
     options = options or SiteOptions()
+    # Each practice's text is rendered and cleaned once, then placed on its page and fiche.
+    bodies = {p.id: clean_html(p.body) for p in site.practices}
     pages = [
         Page(paths.CATALOGUE, indexes.catalogue_page(site), listed=True),
         Page(paths.SDG_INDEX, indexes.sdg_index(site), listed=True),
@@ -53,16 +57,24 @@ def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Pa
             catalogue.OPEN_CSV, content=catalogue.open_csv(site, options.site_url)
         ),
         fiches.FICHES_SCRIPT: Asset(
-            fiches.FICHES_SCRIPT, content=fiches.fiches_script(site, options.site_url)
+            fiches.FICHES_SCRIPT,
+            content=fiches.fiches_script(site, bodies, options.site_url, options.directory_urls),
         ),
     }
     base = (options.site_url or "").rstrip("/")
     for p in site.practices:
         url = f"{base}/praktijken/{p.id}/" if base else None
-        pages.append(Page(paths.practice(p), practice_page(site, p, url), edit_path=p.source_path))
+        content, toc = practice_page(site, p, url, bodies[p.id], options.directory_urls)
+        pages.append(Page(paths.practice(p), content, edit_path=p.source_path, toc=toc))
+        for file in p.body_images:  # images the text shows, published like `afbeelding`
+            src = paths.image(f"_afbeeldingen/{file.name}")
+            if src not in assets:
+                assets[src] = Asset(src, content=images.published_bytes(file))
         if p.afbeelding is not None:
             src = paths.image(image_relative(p))
-            assets[src] = Asset(src, p.afbeelding.file)
+            if src not in assets:  # many practices share an image: read and clean it once
+                # The published bytes are read again with every rule (never the file as is).
+                assets[src] = Asset(src, content=images.published_bytes(p.afbeelding.file))
     form_pages, form_assets = form.form_pages(site, options)
     pages += form_pages
     assets.update((a.src, a) for a in form_assets)
@@ -89,6 +101,8 @@ def expand_blocks(markdown: str, src: str, site: Site, bundle: Bundle | None = N
 def _block(name: str, src: str, site: Site, bundle: Bundle | None) -> str | None:
     if name == "bundel":
         return _bundle_notice(site, bundle)
+    if name == "veiligheid":
+        return allowlist_table()
     if name == "sdg-tegels":
         return indexes.sdg_tiles(site, src)
     if name == "nieuwste":
@@ -122,6 +136,26 @@ def _block(name: str, src: str, site: Site, bundle: Bundle | None) -> str | None
             + "\n</div>\n"
         )
     return None
+
+
+def allowlist_table() -> str:
+    """The allowlist as the Veiligheid page shows it: made from `generator.allowlist`."""
+    rows = []
+    for element in sorted(allowlist.ELEMENTS, key=_element_order):
+        names = ", ".join(f"`{a}`" for a in sorted(allowlist.allowed_attributes(element)))
+        rows.append(f"| `<{element}>` | {names or '–'} |")
+    schemes = ", ".join(f"`{s}:`" for s in sorted(allowlist.LINK_SCHEMES))
+    return (
+        "| element | attributen |\n|---|---|\n"
+        + "\n".join(rows)
+        + f"\n\nLinks beginnen met {schemes} of wijzen naar een pagina of afbeelding van de "
+        "site. Afbeeldingen komen alleen van de site zelf.\n"
+    )
+
+
+def _element_order(name: str) -> tuple[int, str]:
+    order = ["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img"]
+    return (order.index(name) if name in order else len(order), name)
 
 
 def _bundle_notice(site: Site, bundle: Bundle | None) -> str:
