@@ -8,16 +8,20 @@ item keeps its line and every YAML error gets a Dutch message.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .model import ERROR, WARNING, Problem
+from .textsafe import shown as escaped
 from .yamlread import C_READER, STR, UNKNOWN, KeyPath, Loader, read_simple, typed
 
 MAX_BYTES = 200 * 1024
@@ -95,44 +99,115 @@ def discover(paths: list[Path]) -> tuple[list[str], list[Problem]]:
     found: set[str] = set()
     problems: list[Problem] = []
     for path in paths:
-        if path.is_file():
+        try:
+            mode = os.lstat(path).st_mode  # lstat: a symbolic link is reported, not followed
+        except OSError as exc:
+            missing = isinstance(exc, FileNotFoundError | NotADirectoryError)
+            message = "bestaat niet" if missing else f"kan niet gelezen worden ({exc.strerror})"
+            problems.append(Problem(path.as_posix(), 1, ERROR, None, f"bestand of map {message}."))
+            continue
+        if stat.S_ISREG(mode):
             found.add(str(path))
-        elif path.is_dir():
-            found.update(_walk(path, problems))
+        elif stat.S_ISDIR(mode):
+            found.update(_walk(str(path), problems))
         else:
-            problems.append(
-                Problem(path.as_posix(), 1, ERROR, None, "bestand of map bestaat niet.")
-            )
+            to_folder = stat.S_ISLNK(mode) and os.path.isdir(path)
+            problems.append(_not_regular(display_path(path), mode, to_folder))
     return sorted(found, key=lambda f: f.split(os.sep)), problems  # the order of Path
 
 
-def _walk(folder: Path, problems: list[Problem]) -> list[str]:
-    result = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(("_", ".")))
-        for name in filenames:  # string tests first: this runs for every file
-            if name.endswith(".md"):
-                if not name.startswith((".", "_")):
-                    result.append(os.path.join(dirpath, name))
-                continue
-            suffix = os.path.splitext(name)[1].lower()
-            if (
-                name.startswith((".", "_"))
-                or suffix in IMAGE_SUFFIXES
-                or name.endswith(".schema.json")
-            ):
-                continue
+def _walk(folder: str, problems: list[Problem]) -> list[str]:
+    """The practice files under `folder`. The file type comes with each folder entry (no stat
+    per file), and a symbolic link is never followed: it is reported, like a FIFO or a device."""
+    result: list[str] = []
+    folders = [folder]
+    while folders:
+        current = folders.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError as exc:
             problems.append(
                 Problem(
-                    display_path(Path(dirpath, name)),
+                    display_path(current),
                     1,
-                    WARNING,
+                    ERROR,
                     None,
-                    "dit bestand wordt niet gelezen: een praktijk is een bestand met de "
-                    "extensie '.md' (kleine letters).",
+                    f"deze map kan niet gelezen worden ({exc.strerror}).",
                 )
             )
+            continue
+        for entry in entries:
+            name = entry.name
+            if name[0] == "." or name[0] == "_":
+                continue  # `_lijsten/`, `_afbeeldingen/`, `.git`: not practices
+            if entry.is_file(follow_symlinks=False):  # the type read with the folder: no stat
+                if name.endswith(".md"):
+                    result.append(entry.path)
+                elif not _ignored(name):
+                    problems.append(_stray(entry.path))
+            elif entry.is_dir(follow_symlinks=False) and not name.endswith(".md"):
+                folders.append(entry.path)
+            else:  # rare: a symbolic link, a FIFO, a socket, a device, a folder named x.md
+                problem = _entry_problem(entry)
+                if problem is not None:
+                    problems.append(problem)
     return result
+
+
+def _ignored(name: str) -> bool:
+    """Whether a file that is not a practice belongs in practices/ (images, a schema)."""
+    return os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES or name.endswith(".schema.json")
+
+
+def _stray(path: str) -> Problem:
+    return Problem(
+        display_path(path),
+        1,
+        WARNING,
+        None,
+        "dit bestand wordt niet gelezen: een praktijk is een bestand met de "
+        "extensie '.md' (kleine letters).",
+    )
+
+
+def _entry_problem(entry: os.DirEntry[str]) -> Problem | None:
+    """The error for a folder entry that is neither a regular file nor a plain folder."""
+    try:
+        mode = entry.stat(follow_symlinks=False).st_mode
+        to_folder = stat.S_ISLNK(mode) and entry.is_dir()  # follows the link: only to name it
+    except OSError:
+        return None  # removed while the folder was read: it is not there to check
+    return _not_regular(display_path(entry.path), mode, to_folder)
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in Dutch ('een symbolische link')."""
+    if stat.S_ISLNK(mode):
+        return "een symbolische link"
+    if stat.S_ISDIR(mode):
+        return "een map"
+    if stat.S_ISFIFO(mode):
+        return "een named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "een socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "een apparaatbestand"
+    return "geen gewoon bestand"
+
+
+def not_regular_message(mode: int, what: str = "een praktijk") -> str:
+    return f"dit is {file_kind(mode)}; {what} moet een gewoon bestand zijn."
+
+
+def _not_regular(shown: str, mode: int, to_folder: bool = False) -> Problem:
+    """The error for a path that is not a regular file; `to_folder`: a link to a folder."""
+    message = (
+        "dit is een symbolische link naar een map; die wordt niet doorzocht. Zet praktijken "
+        "in een gewone map."
+        if to_folder
+        else not_regular_message(mode)
+    )
+    return Problem(shown, 1, ERROR, None, message)
 
 
 # --- reading one file ----------------------------------------------------------------------
@@ -148,11 +223,15 @@ def read_source(
         return None, [Problem(shown, line, ERROR, None, message)]
 
     try:
-        raw = _read(path)
+        raw, size = read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        return fail(1, not_regular_message(exc.mode))
     except OSError as exc:
+        if exc.errno in _LINK_ERRORS:  # O_NOFOLLOW refused a symbolic link
+            return fail(1, not_regular_message(stat.S_IFLNK))
         return fail(1, f"bestand kan niet gelezen worden ({exc.strerror}).")
     if len(raw) > MAX_BYTES:
-        size = -(-os.stat(path).st_size // 1024)  # rounded up: 200 KB + 1 byte is "201 KB"
+        size = -(-size // 1024)  # rounded up: 200 KB + 1 byte is "201 KB"
         return fail(
             1,
             f"het bestand is {size} KB; de grens is {MAX_BYTES // 1024} KB. "
@@ -173,15 +252,39 @@ def read_source(
     return split(text, path, shown)
 
 
-def _read(path: Path | str) -> bytes:
-    """At most MAX_BYTES + 1 bytes of the file: enough to tell that it is too large.
-    (os.open and os.read: a third of the cost of Path.read_bytes, for every file.)"""
-    fd = os.open(path, os.O_RDONLY)
+class NotRegularFile(OSError):
+    """The path is a FIFO, a device, a socket or a folder (`mode` says which)."""
+
+    def __init__(self, mode: int) -> None:
+        super().__init__(f"not a regular file: {stat.filemode(mode)}")
+        self.mode = mode
+
+
+# Never follow a symbolic link (the file would be read from wherever it points) and never wait:
+# opening a FIFO without O_NONBLOCK blocks until someone writes to it.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_LINK_ERRORS = {errno.ELOOP, errno.EMLINK}  # what O_NOFOLLOW gives for a link (Linux, BSD)
+
+
+def read_regular(path: Path | str, limit: int) -> tuple[bytes, int]:
+    """At most `limit` + 1 bytes of a regular file (enough to tell that it is too large) and
+    its size. Raises NotRegularFile, checked on the open descriptor before any read, and
+    OSError. (os.open and os.read: a third of the cost of Path.read_bytes, for every file.)"""
+    fd = os.open(path, _OPEN_FLAGS)
     try:
-        chunks = [os.read(fd, MAX_BYTES + 1)]
-        while chunks[-1] and sum(map(len, chunks)) <= MAX_BYTES:
-            chunks.append(os.read(fd, MAX_BYTES + 1))
-        return b"".join(chunks)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(info.st_mode)
+        chunks = [os.read(fd, limit + 1)]
+        while chunks[-1] and sum(map(len, chunks)) <= limit:
+            chunks.append(os.read(fd, limit + 1))
+        return b"".join(chunks), info.st_size
     finally:
         os.close(fd)
 
@@ -253,7 +356,13 @@ def compose_front_matter(
     text: str, first_line: int, shown: str, problems: list[Problem]
 ) -> tuple[dict[str, Any] | None, dict[KeyPath, int]]:
     """YAML that starts at `first_line` of a file as a mapping with the line of every key path,
-    through libyaml: any YAML, with Dutch messages for its errors."""
+    through libyaml: any YAML, with Dutch messages for its errors. Anchors, aliases and tags
+    are refused before any node is built (see `_node_property`)."""
+    if "&" in text or "*" in text or "!" in text:  # three memchr calls: usually no event scan
+        found = _node_property(text)
+        if found is not None:
+            problems.append(Problem(shown, found[0] + first_line, ERROR, None, found[1]))
+            return None, {}
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
@@ -303,20 +412,63 @@ def compose_front_matter(
             )
         )
         return None, {}
-    walker = _Walker(first_line, shown, problems)
+    walker = _Walker(first_line, shown, problems, text)
     return walker.convert(node, ()), walker.lines
 
 
-_MAX_DEPTH = 20  # deeper nesting only happens through an alias that points at its ancestor
+def _node_property(text: str) -> tuple[int, str] | None:
+    """(0-based line, Dutch message) of the first anchor (&a), alias (*a) or explicit tag
+    (!!float, !custom) in `text`, or None.
+
+    Aliases are how a few lines of YAML expand into billions of values, and tags are how
+    loaders are made to build other types than text, numbers and lists; neither has a use in a
+    practice. Parser events show all three before anything is composed or expanded, so an
+    alias bomb costs no more than reading its text once. A syntax error ends the scan: the
+    composer then reports it."""
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            message = _property_message(event)
+            if message is not None:
+                return event.start_mark.line, message
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _property_message(event: yaml.Event) -> str | None:
+    """The Dutch message for the anchor, alias or tag of `event`, or None if it has none."""
+    if event.__class__ is AliasEvent:
+        what, fix = f"een YAML-verwijzing ('*{escaped(event.anchor, 40)}')", _WRITE_OUT
+    elif (anchor := getattr(event, "anchor", None)) is not None:
+        what, fix = f"een YAML-anker ('&{escaped(anchor, 40)}')", _WRITE_OUT
+    elif (tag := getattr(event, "tag", None)) is not None:
+        if tag.startswith("tag:yaml.org,2002:"):  # as written: !!float, not the URI
+            tag = "!!" + tag[18:]
+        what, fix = f"een YAML-markering ('{escaped(tag, 40)}')", _NO_TAG
+    else:
+        return None
+    char = what[what.index("'") + 1]  # the character that starts it: *, & or !
+    return (
+        f"ongeldige YAML: {what} is niet toegestaan. {fix}; zet tekst die met '{char}' begint "
+        "tussen aanhalingstekens."
+    )
+
+
+_WRITE_OUT = "Schrijf elke waarde voluit"
+_NO_TAG = "Schrijf de waarde zonder markering"
+
+
+_MAX_DEPTH = 20  # a practice nests 3 levels deep; libyaml itself allows 1000
 
 
 class _Walker:
     """Turns a composed YAML node into Python values, recording the line of every key path."""
 
-    def __init__(self, first_line: int, shown: str, problems: list[Problem]) -> None:
+    def __init__(self, first_line: int, shown: str, problems: list[Problem], text: str) -> None:
         self.offset = first_line
         self.shown = shown
         self.problems = problems
+        self.text = text
         self.lines: dict[KeyPath, int] = {}
 
     def convert(self, node: Node, path: KeyPath) -> Any:
@@ -326,7 +478,8 @@ class _Walker:
         if len(path) > _MAX_DEPTH:
             self.error(
                 node,
-                "de waarde is te diep genest, of een YAML-verwijzing (*) verwijst naar zichzelf.",
+                f"de waarde is te diep genest: meer dan {_MAX_DEPTH} niveaus van lijsten of "
+                "velden.",
             )
             return None
         if cls is SequenceNode:
@@ -334,6 +487,8 @@ class _Walker:
             for i, child in enumerate(node.value):
                 lines[path + (i,)] = child.start_mark.line + offset
                 result.append(self.convert(child, path + (i,)))
+            if node.flow_style and node.value:
+                self.trailing_comma(node)  # type: ignore[arg-type]
             return result
         return self.mapping(node, path)  # type: ignore[arg-type]
 
@@ -349,7 +504,7 @@ class _Walker:
             if key in result:
                 self.error(
                     key_node,
-                    f"het veld '{key}' staat twee keer in de front matter "
+                    f"het veld '{escaped(key, 60)}' staat twee keer in de front matter "
                     f"(ook op regel {lines[key_path]}); houd er één.",
                 )
                 continue
@@ -357,11 +512,32 @@ class _Walker:
             result[key] = self.convert(value_node, key_path)
         return result
 
+    def trailing_comma(self, node: SequenceNode) -> None:
+        """Report `[Gent, ]`: YAML drops the empty place after the last comma, but the writer
+        most likely left out a value (or removed one and kept its comma)."""
+        between = self.text[node.value[-1].end_mark.index : node.end_mark.index]
+        for i, row in enumerate(between.split("\n")):
+            if "," in row.split("#", 1)[0]:  # a comma in a comment does not count
+                line = node.value[-1].end_mark.line + i + self.offset
+                self.problems.append(
+                    Problem(
+                        self.shown,
+                        line,
+                        ERROR,
+                        None,
+                        "de lijst eindigt met een komma zonder waarde erna; vul de "
+                        "ontbrekende waarde in of schrap de laatste komma.",
+                    )
+                )
+                return
+
     def scalar(self, node: ScalarNode) -> Any:
         value = typed(node.tag, node.value)
         if value is UNKNOWN:
             self.error(
-                node, f"onbekende YAML-markering '{node.tag}'; schrijf de waarde als gewone tekst."
+                node,
+                f"onbekende YAML-markering '{escaped(node.tag, 40)}'; schrijf de waarde als "
+                "gewone tekst.",
             )
             return node.value
         return value
@@ -387,6 +563,11 @@ _YAML_HINTS = [
         "een lijst tussen [ ] wordt niet gesloten met ']' of mist een komma tussen de waarden.",
     ),
     ("while parsing a flow mapping", "een { wordt niet gesloten met '}' of mist een komma."),
+    (
+        "flow node did not find expected node content",  # `[a, , b]`, `[, a]`
+        "in een lijst tussen [ ] staat een lege plaats (twee komma's na elkaar, of een komma "
+        "vooraan); vul de ontbrekende waarde in of schrap de komma.",
+    ),
     (
         "while parsing a block mapping",
         "het inspringen klopt niet: velden op hetzelfde niveau moeten precies even ver inspringen.",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
 from .model import Problem
+from .textsafe import shown
 
 FORMATS = ("text", "github", "json")
 
@@ -29,7 +31,7 @@ def as_github(problems: Iterable[Problem]) -> list[str]:
     lines = []
     for p in problems:
         kind = "error" if p.is_error else "warning"
-        title = f"{p.field}" if p.field else "praktijk"
+        title = p.field or "praktijk"
         message = _escape_data(f"{p.severity}: {p.field + ': ' if p.field else ''}{p.message}")
         lines.append(
             f"::{kind} file={_escape_prop(p.path)},line={p.line},"
@@ -49,11 +51,19 @@ def as_json(problems: Iterable[Problem], files: int) -> str:
         }
         for p in problems
     ]
-    return json.dumps({"bestanden": files, "problemen": items}, ensure_ascii=False, indent=2)
+    text = json.dumps({"bestanden": files, "problemen": items}, ensure_ascii=False, indent=2)
+    # json escapes C0 controls but not DEL, C1 or bidi controls; as \u escapes the data stay
+    # exactly the same for a JSON reader, and nothing reaches a terminal raw.
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's workflow-command rules: %, CR and LF are escaped in data and properties; any
+    # other control character (an ANSI escape in a file name or value) as \x1b (see textsafe).
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_prop(text: str) -> str:

@@ -7,15 +7,28 @@ The editable lists (policy domains, LMB categories, principles) are content: YAM
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import reference
-from .load import compose_front_matter, display_path
+from .load import (
+    MAX_BYTES,
+    NotRegularFile,
+    compose_front_matter,
+    display_path,
+    not_regular_message,
+    read_regular,
+)
 from .model import ERROR, Problem
 from .reference import Municipality, fold
+from .textsafe import shown as escaped
+from .textsafe import unsafe_char, unsafe_char_message
 
 LISTS_DIR = Path("practices") / "_lijsten"
 EDITABLE = {  # vocabulary name → file in LISTS_DIR
@@ -96,9 +109,19 @@ def suggest(value: str, options: list[str], cutoff: float = 0.6) -> str | None:
 def load_vocab(root: Path) -> tuple[Vocab, list[Problem]]:
     """Read the editable lists of the project at `root`; problems name the list file and line."""
     problems: list[Problem] = []
-    editable = {
-        name: _read_list(root / LISTS_DIR / file, problems) for name, file in EDITABLE.items()
-    }
+    folder = root / LISTS_DIR
+    if os.path.islink(folder):  # the lists would be read from wherever the link points
+        problems.append(
+            Problem(
+                display_path(folder),
+                1,
+                ERROR,
+                None,
+                "dit is een symbolische link; de lijsten moeten in een gewone map staan.",
+            )
+        )
+        return Vocab({name: {} for name in EDITABLE}), problems
+    editable = {name: _read_list(folder / file, problems) for name, file in EDITABLE.items()}
     return Vocab(editable), problems
 
 
@@ -108,13 +131,8 @@ def _read_list(path: Path, problems: list[Problem]) -> dict[str, Term]:
     def error(line: int, message: str) -> None:
         problems.append(Problem(shown, line, ERROR, None, message))
 
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        error(1, "deze lijst ontbreekt: het project heeft ze nodig om praktijken te controleren.")
-        return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        error(1, f"deze lijst kan niet gelezen worden ({exc}).")
+    text = _read_text(path, error)
+    if text is None:
         return {}
     data, lines = compose_front_matter(f"items:\n{_indent(text)}", 0, shown, problems)
     if data is None:  # invalid YAML, already reported with its line
@@ -131,16 +149,61 @@ def _read_list(path: Path, problems: list[Problem]) -> dict[str, Term]:
             continue
         slug = item["slug"]
         if not SLUG.match(slug):
-            error(line, f"'{slug}' is geen geldige slug (kleine letters, cijfers, koppeltekens).")
+            error(
+                line,
+                f"'{escaped(slug, 60)}' is geen geldige slug (kleine letters, cijfers, "
+                "koppeltekens).",
+            )
         elif slug in terms:
             error(line, f"'{slug}' staat twee keer in de lijst.")
         elif not isinstance(item.get("naam"), str) or not item["naam"].strip():
             error(line, f"'{slug}' heeft geen 'naam'.")
+        elif message := _unsafe_text(item):
+            error(line, f"'{slug}': {message}")
         else:
             terms[slug] = Term(
                 slug, item["naam"].strip(), str(item.get("beschrijving") or "").strip()
             )
     return terms
+
+
+def _read_text(path: Path, error: Callable[[int, str], None]) -> str | None:
+    """The text of a list file, or None after reporting why it cannot be read. Like a
+    practice, a list must be a regular file: no symbolic link is followed, no FIFO waited on."""
+    try:
+        raw, _ = read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        error(1, "deze lijst ontbreekt: het project heeft ze nodig om praktijken te controleren.")
+        return None
+    except NotRegularFile as exc:
+        error(1, not_regular_message(exc.mode, "een lijst"))
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK):  # O_NOFOLLOW refused a symbolic link
+            error(1, not_regular_message(stat.S_IFLNK, "een lijst"))
+        else:
+            error(1, f"deze lijst kan niet gelezen worden ({exc.strerror}).")
+        return None
+    if len(raw) > MAX_BYTES:
+        error(1, f"deze lijst is groter dan {MAX_BYTES // 1024} KB; dat is geen lijst van termen.")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        error(line, f"deze lijst is geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}).")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as the lines are counted
+
+
+def _unsafe_text(item: dict[str, Any]) -> str | None:
+    """What is wrong with a control character in the item's name or description, or None."""
+    for key, multiline in (("naam", False), ("beschrijving", True)):
+        value = item.get(key)
+        char = unsafe_char(value.strip(), multiline) if isinstance(value, str) else None
+        if char is not None:
+            return f"'{key}' ('{escaped(value, 60)}') bevat {unsafe_char_message(char)}"
+    return None
 
 
 def _indent(text: str) -> str:

@@ -77,7 +77,10 @@ def typed(tag: str, value: str) -> Any:
         return None
     node = ScalarNode(tag, value)
     if tag == "tag:yaml.org,2002:float":
-        number = YamlFloat(_constructor.construct_yaml_float(node))
+        try:
+            number = YamlFloat(_constructor.construct_yaml_float(node))
+        except ValueError:  # only an explicit `!!float abc`, which the loader refuses first
+            return value
         number.raw = value
         return number
     if tag in _CONSTRUCTORS:
