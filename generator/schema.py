@@ -268,8 +268,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "afbeelding",
         "Afbeelding",
-        "Eén afbeelding (jpg, png, webp of svg) naast het "
-        "bestand of in practices/_afbeeldingen/, met een beschrijving voor wie ze niet ziet.",
+        "Eén afbeelding (jpg, png, webp of svg) in practices/_afbeeldingen/, met een "
+        "beschrijving voor wie ze niet ziet.",
         "object",
         fields=(
             Field(

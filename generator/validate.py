@@ -9,38 +9,34 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
+import stat
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .load import IMAGE_SUFFIXES, Source, file_id
+from . import images, rules, schema
+from .bodycheck import check_text, link_target, message
+from .load import Source, file_id
 from .model import ERROR, WARNING, Contact, Image, Link, Practice, Problem
 from .reference import slugify, target_sort_key
 from .schema import Field
+from .textsafe import excerpt, shown, unsafe_char, unsafe_char_message
 from .vocab import SLUG, Vocab, suggest
 from .yamlread import YamlFloat
 
 INVALID = object()  # a value that failed its rule; the problem is already reported
 
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
-_URL = re.compile(r"^https?://[^\s/?#<>\"']+\.[^\s/?#<>\"']+[^\s<>\"]*$", re.IGNORECASE)
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<\s*[A-Za-z]+[\s/]")
-_MD_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://", re.IGNORECASE)
-_DANGEROUS_TAG = re.compile(
-    r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form|svg|math"
-    r"|template|noscript)\b",
-    re.IGNORECASE,
-)
-_EVENT_ATTR = re.compile(r"<[A-Za-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
-_SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript):", re.IGNORECASE)
-_DATA_URL = re.compile(r"(?:\]\(|\]:|=|=[\"']|<|\(<)(data):", re.IGNORECASE)
-_BLANKS = re.compile(r"[\x00-\x20\x7f]+")  # what browsers drop inside a URL scheme
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x20\x7f]")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+# The field patterns live in `rules`, shared with the web form; the names used below.
+_EMAIL = rules.EMAIL
+_URL = rules.URL
+_HTML_TAG = rules.HTML_TAG
+_MD_LINK = rules.MD_LINK
+_SCRIPT_URL = rules.SCRIPT_URL
+_BLANKS = rules.BLANKS
+_HEADING = rules.HEADING
+_FENCE = rules.FENCE
 
 
 @dataclass
@@ -50,6 +46,7 @@ class _Context:
     practices_dir: Path
     today: dt.date
     problems: list[Problem] = field(default_factory=list)
+    body_images: list[str] = field(default_factory=list)  # in _afbeeldingen/, linked in the text
 
     def report(self, severity: str, path: tuple, label: str | None, message: str) -> None:
         line = self.source.line(*path)
@@ -79,7 +76,7 @@ def validate(
     _check_body(ctx)
     if not build or any(p.is_error for p in ctx.problems):
         return None, ctx.problems
-    return _build(source, practice_id, values), ctx.problems
+    return _build(source, practice_id, values, ctx.body_images, practices_dir), ctx.problems
 
 
 # --- id ------------------------------------------------------------------------------------
@@ -92,7 +89,7 @@ def _check_id(ctx: _Context) -> str:
         ctx.error(
             (),
             None,
-            f"de bestandsnaam '{ctx.source.path.name}' is geen geldige id: "
+            f"de bestandsnaam '{shown(ctx.source.path.name)}' is geen geldige id: "
             "gebruik kleine letters a-z, cijfers en enkele koppeltekens, zonder "
             f"spaties of accenten, bijvoorbeeld '{hint}.md'.",
         )
@@ -129,7 +126,7 @@ def _unknown_key(
 ) -> None:
     close = suggest(key, allowed)
     hint = f" Bedoel je '{close}'?" if close else f" Toegelaten velden: {', '.join(allowed)}."
-    where = f"onbekend veld '{key}'" + (f" in '{parent}'" if parent else "")
+    where = f"onbekend veld '{shown(key)}'" + (f" in '{parent}'" if parent else "")
     ctx.error(path, parent, f"{where}.{hint}")
 
 
@@ -178,7 +175,9 @@ def _type_name(value: Any) -> str:
         return f"het getal {value}"
     if isinstance(value, dt.date):
         return f"de datum {value.isoformat()}"
-    return f"de tekst '{value}'"
+    if value is None:
+        return "een lege waarde"
+    return f"de tekst '{shown(value)}'"
 
 
 def _check_value(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
@@ -215,6 +214,15 @@ def _check_text(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
     else:
         text = value.raw if isinstance(value, YamlFloat) else value
         text = text.isoformat() if isinstance(text, dt.date) else str(text)
+    if not text.isprintable():  # rare: a control, bidi or line-break character (one C loop)
+        # Only the samenvatting is multi-line text. A line break at either end is what a
+        # `titel: >` block leaves, and is harmless.
+        stripped = text.strip(" \n")
+        char = unsafe_char(stripped, multiline=spec.key == "samenvatting")
+        if char is not None:
+            found = f"de tekst '{excerpt(stripped, char)}' bevat {unsafe_char_message(char)}"
+            ctx.error(path, label, found)
+            return INVALID
     text = " ".join(text.split()) if spec.format != "url" else text.strip()
     if not text:
         ctx.error(path, label, "is leeg." + (f" {_expectation(spec)}" if spec.key else ""))
@@ -371,7 +379,13 @@ def _check_list(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
         for v in value
     ]
     for i, v in enumerate(checked):
-        if v is INVALID:
+        if v is INVALID and value[i] is None:  # `- ` with nothing after it, `~`, `null`
+            ctx.error(
+                path + (i,),
+                label,
+                f"item {i + 1} van de lijst is leeg; vul een waarde in of schrap het item.",
+            )
+        elif v is INVALID:
             checked[i] = _check_value(ctx, item, value[i], path + (i,), label)
     good = [v for v in checked if v is not INVALID]
     if spec.unique and len(good) > 1 and len(set(good)) < len(good):  # items are hashable
@@ -404,11 +418,11 @@ def _as_list(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) ->
     item = spec.item
     assert item is not None
     if isinstance(value, str) and "," in value and (item.vocab or item.kind == "int"):
-        parts = [p.strip() for p in value.split(",") if p.strip()]
+        parts = [shown(p.strip()) for p in value.split(",") if p.strip()]
         ctx.error(
             path,
             label,
-            f"verwacht een lijst, maar kreeg de tekst '{value}'. Schrijf de "
+            f"verwacht een lijst, maar kreeg de tekst '{shown(value)}'. Schrijf de "
             f"waarden tussen [ ]: {spec.key}: [{', '.join(parts)}]",
         )
         return INVALID
@@ -425,7 +439,7 @@ def _key(value: Any) -> Any:
 
 
 def _shown(value: Any) -> str:
-    return str(getattr(value, "name", value))
+    return shown(getattr(value, "name", value))
 
 
 def _check_object(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
@@ -594,80 +608,28 @@ def _check_cross_field(ctx: _Context, values: dict[str, Any]) -> None:
 
 def _check_image(ctx: _Context, image: dict[str, Any]) -> Any:
     pad = image["pad"]
-    path = ("afbeelding", "pad")
-    label = "afbeelding.pad"
-    plain = _unobfuscate(pad)
-    if (
-        _SCRIPT_URL.match(plain)
-        or plain.startswith("data:")
-        or "://" in pad
-        or pad.startswith(("/", "\\"))
-        or ".." in pad.split("/")
-    ):
-        ctx.error(
-            path,
-            label,
-            f"'{pad}' moet een bestand in de repository zijn, naast de praktijk "
-            "of in practices/_afbeeldingen/ (geen webadres, geen '..').",
-        )
-        return INVALID
-    if Path(pad).suffix.lower() not in IMAGE_SUFFIXES:
-        ctx.error(
-            path,
-            label,
-            f"'{pad}' is geen afbeelding; verwacht een bestand .jpg, .png, .webp of .svg.",
-        )
-        return INVALID
-    file, unsafe = _find_image(ctx, pad)
+    file, problem = _find_image(ctx, pad)
     if file is None:
-        ctx.error(
-            path,
-            label,
-            f"de afbeelding '{pad}' is niet gevonden (gezocht naast de praktijk "
-            "en in practices/_afbeeldingen/). Controleer de naam en de hoofdletters.",
-        )
+        ctx.error(("afbeelding", "pad"), "afbeelding.pad", problem or "")
         return INVALID
-    if unsafe:
-        ctx.error(
-            path,
-            label,
-            f"de SVG '{pad}' bevat script of gebeurtenis-attributen; sla ze op "
-            "zonder script (bv. exporteren als 'gewone SVG').",
-        )
-        return INVALID
-    return Image(pad=pad, alt=image["alt"], file=file)
+    return Image(pad=pad, alt=image["alt"], file=file.path)
 
 
-def _find_image(ctx: _Context, pad: str) -> tuple[Path | None, bool]:
-    """The image file and whether it is an SVG with script. Many practices share an image:
-    each folder and name is looked up once per run (file system calls are slow)."""
-    here = ctx.source.path.parent
-    key = ("afbeelding", str(here), pad)
+def _find_image(ctx: _Context, pad: str) -> tuple[images.ImageFile | None, str | None]:
+    """The image file or why it is refused (`images.inspect_image`). Many practices share an
+    image: each name is examined once per run. A refused image is examined again only when
+    its file changed (`new` asks until it is fixed), so that 10,000 practices naming one
+    large hostile SVG do not parse it 10,000 times."""
+    key = ("afbeelding", str(ctx.practices_dir), pad)
     found = ctx.vocab.passed.get(key)
-    if found is None:
-        folder = ctx.practices_dir
-        candidates = [here / pad, folder / pad, folder / "_afbeeldingen" / pad]
-        file = next((c for c in candidates if c.is_file()), None)
-        if file is None:
-            return None, False  # not remembered: the image may be added while `new` asks
-        found = (file, file.suffix.lower() == ".svg" and _unsafe_svg(file))
-        ctx.vocab.passed[key] = found
-    return found
-
-
-def _unsafe_svg(file: Path) -> bool:
-    stat = file.stat()
-    return _unsafe_svg_cached(str(file.resolve()), stat.st_size, stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=1024)
-def _unsafe_svg_cached(file: str, size: int, mtime_ns: int) -> bool:
-    """Many practices share an image: each file version is scanned once per run."""
-    text = Path(file).read_bytes()[:2_000_000].decode("utf-8", "replace")
-    return bool(
-        re.search(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=", text, re.IGNORECASE)
-        or _SCRIPT_URL.search(_unobfuscate(text))
-    )
+    if found is not None and found[0] is not None:
+        return found[0], found[1]
+    stamp = images.file_stamp(ctx.practices_dir, pad)
+    if found is not None and stamp is not None and found[2] == stamp:
+        return found[0], found[1]
+    file, problem = images.inspect_image(ctx.practices_dir, pad, ctx.source.path.parent)
+    ctx.vocab.passed[key] = (file, problem, stamp)
+    return file, problem
 
 
 # --- body ----------------------------------------------------------------------------------
@@ -692,88 +654,49 @@ def _check_body(ctx: _Context) -> None:
             "'## Resultaten'.",
         )
         return
-    if "<" in body:
-        _check_html(body, at, problem)
-    # Browsers decode entities and drop whitespace inside a URL scheme ("java&#x73;cript:").
-    # Newlines stay, so line numbers count the same in the decoded text.
-    decoded = html.unescape(html.unescape(body)) if "&" in body else body
-    for start, scheme in _schemes(decoded):
-        line = source.body_line + decoded.count("\n", 0, start)
-        if scheme == "data":
-            problem(
-                ERROR,
-                line,
-                "een 'data:'-link of -afbeelding is niet toegestaan; zet afbeeldingen onder "
-                "'afbeelding:' en links als https://.",
-            )
-        else:
-            problem(
-                ERROR,
-                line,
-                "een 'javascript:'-link is niet toegestaan; links beginnen met https://.",
-            )
+    targets = _TargetCheck(ctx)
+    for offset, is_error, text in check_text(body, targets):
+        problem(ERROR if is_error else WARNING, at(offset), text)
+    ctx.body_images = targets.images
     _check_sections(ctx, body, at, problem)
 
 
-_SCRIPT_SCHEMES = ("javascript", "vbscript", "livescript")
-_BEFORE_DATA = ("](", "]:", "=", '="', "='", "<")  # where a link or image address starts
+class _TargetCheck:
+    """Whether a relative address in a practice's text points to something the site will hold:
+    another practice (`andere-praktijk.md`) or an image in `_afbeeldingen/`."""
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.images: list[str] = []
+
+    def __call__(self, value: str) -> str | None:
+        target = link_target(value)
+        folder = self.ctx.practices_dir
+        if target is not None and target[0] == "practice":
+            key = ("tekst-link", str(folder), target[1])
+            if key not in self.ctx.vocab.passed:
+                if not _regular(folder / f"{target[1]}.md"):
+                    return message(
+                        "linkNoPractice",
+                        value=shown(value),
+                        id=shown(target[1]),
+                        folder=folder.name,
+                    )
+                self.ctx.vocab.passed[key] = True
+            return None
+        if target is not None and target[0] == "image":
+            problem = _find_image(self.ctx, f"_afbeeldingen/{target[1]}")[1]
+            if problem is None:
+                self.images.append(target[1])
+            return problem
+        return message("linkNowhere", value=shown(value))
 
 
-def _schemes(text: str) -> list[tuple[int, str]]:
-    """(offset, 'script' or 'data') of every script or data link in `text`: what `_SCRIPT_URL`
-    finds once `_CONTROL` characters are removed, and what `_DATA_URL` finds.
-
-    Only the few colons of a text are looked at, with the characters before them, instead of
-    running regular expressions over all of it (10,000 files must check in under 2 s).
-    """
-    found = []
-    colon = text.find(":")
-    while colon >= 0:
-        before = text[colon - 1 : colon]
-        if before in ("t", "T") or before <= " " or before == "\x7f":  # could end a scheme
-            at = _visible_before(text, colon, 10)
-            tail = "".join(text[i] for i in reversed(at)).lower()
-            scheme = next((s for s in _SCRIPT_SCHEMES if tail.endswith(s)), None)
-            if scheme:
-                found.append((at[len(scheme) - 1], "script"))
-        if (
-            colon >= 4
-            and text[colon - 4 : colon].lower() == "data"
-            and text[max(colon - 6, 0) : colon - 4].endswith(_BEFORE_DATA)
-        ):
-            found.append((colon - 4, "data"))
-        colon = text.find(":", colon + 1)
-    return found
-
-
-def _visible_before(text: str, end: int, count: int) -> list[int]:
-    """Positions of the last `count` characters before `end` that `_CONTROL` leaves, from the
-    nearest back."""
-    found: list[int] = []
-    i = end
-    while i > 0 and len(found) < count:
-        i -= 1
-        char = text[i]
-        if char > " " and char != "\x7f" or char == "\n":
-            found.append(i)
-    return found
-
-
-def _check_html(body: str, at: Any, problem: Any) -> None:
-    for m in _DANGEROUS_TAG.finditer(body):
-        problem(
-            ERROR,
-            at(m.start()),
-            f"het HTML-element <{m.group(1).lower()}> is niet "
-            "toegestaan in de tekst. Schrijf gewone Markdown; een video of kaart kan als link.",
-        )
-    for m in _EVENT_ATTR.finditer(body):
-        problem(
-            ERROR,
-            at(m.start()),
-            f"het HTML-attribuut '{m.group(1).lower()}=' kan script "
-            "uitvoeren en is niet toegestaan.",
-        )
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _headings(body: str) -> list[tuple[int, int, str]]:
@@ -825,7 +748,12 @@ def _last_line(source: Source) -> int:
 
 def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
     found: list[str] = []
-    for offset, level, title in _headings(body):
+    headings = _headings(body)
+    for i, (offset, level, title) in enumerate(headings):
+        if level == 2 and title in schema.BODY_SECTIONS:
+            end = next((o for o, lv, _ in headings[i + 1 :] if lv <= 2), len(body))
+            _check_section_text(title, body[body.find("\n", offset) + 1 : end], at(offset), problem)
+    for offset, level, title in headings:
         if level == 1:
             problem(
                 WARNING,
@@ -859,10 +787,45 @@ def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
             )
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_EMPTY_SECTION = "de sectie '## {title}' is leeg"
+
+
+def is_unwritten_section(problem: Problem) -> bool:
+    """A problem that says a body section has no text yet: what `generator new` leaves for the
+    contributor to write, and `check` then demands."""
+    return (
+        problem.field == "tekst"
+        and problem.message.startswith("de sectie '## ")
+        and " is leeg" in problem.message
+    )
+
+
+def _check_section_text(title: str, text: str, line: int, problem: Any) -> None:
+    """A section with no text, or only the template's `<!-- … -->` hint, says nothing: an
+    error for a required section (as in the web form), a warning for the others."""
+    if text.strip() and _COMMENT.sub("", text).strip():
+        return
+    required = title in schema.REQUIRED_SECTIONS
+    problem(
+        ERROR if required else WARNING,
+        line,
+        _EMPTY_SECTION.format(title=title)
+        + (" (alleen de hint tussen <!-- en --> telt niet)" if "<!--" in text else "")
+        + (": schrijf er minstens één zin onder." if required else ": vul ze aan of laat ze weg."),
+    )
+
+
 # --- building the practice -----------------------------------------------------------------
 
 
-def _build(source: Source, practice_id: str, v: dict[str, Any]) -> Practice:
+def _build(
+    source: Source,
+    practice_id: str,
+    v: dict[str, Any],
+    body_images: list[str],
+    source_dir: Path,
+) -> Practice:
     contact = v.get("contact")
     return Practice(
         id=practice_id,
@@ -889,4 +852,5 @@ def _build(source: Source, practice_id: str, v: dict[str, Any]) -> Practice:
         bron=v.get("bron"),
         bijgewerkt=v.get("bijgewerkt"),
         voorbeeld=v.get("voorbeeld", False),
+        body_images=[source_dir / "_afbeeldingen" / name for name in sorted(set(body_images))],
     )

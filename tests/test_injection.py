@@ -74,15 +74,22 @@ EXPECTED_REFUSALS = [
     f"{F}:12: fout: partners: {HTML_IN_TEXT}",
     f"{F}:15: fout: contact.url: 'javascript:alert(document.cookie)' {SCHEME}",
     f"{F}:18: fout: links.url: 'JaVaScRiPt:alert(1)' {SCHEME}",
-    f"{F}:23: fout: tekst: het HTML-element <script> is niet toegestaan in de tekst. Schrijf "
-    "gewone Markdown; een video of kaart kan als link.",
-    f"{F}:27: fout: tekst: het HTML-attribuut 'onerror=' kan script uitvoeren en is niet "
-    "toegestaan.",
-    f"{F}:29: fout: tekst: een 'javascript:'-link is niet toegestaan; links beginnen met https://.",
-    f"{F}:31: fout: tekst: een 'javascript:'-link is niet toegestaan; links beginnen met https://.",
-    f"{F}:33: fout: tekst: het HTML-element <iframe> is niet toegestaan in de tekst. Schrijf "
-    "gewone Markdown; een video of kaart kan als link.",
-    f"{F}:37: fout: tekst: een 'javascript:'-link is niet toegestaan; links beginnen met https://.",
+    f"{F}:23: fout: tekst: het HTML-element <script> wordt met zijn inhoud weggelaten. Schrijf "
+    "gewone Markdown; een video, kaart of formulier kan als link.",
+    f"{F}:27: fout: tekst: de link 'x.png' wijst naar niets op de site: link naar een andere "
+    "praktijk met 'andere-praktijk.md', naar een afbeelding in '_afbeeldingen/', of naar een "
+    "webadres met https://.",
+    f"{F}:27: fout: tekst: het HTML-attribuut 'onerror' op <img> is niet toegestaan en wordt "
+    "weggelaten (het kan script uitvoeren of iets laden).",
+    f"{F}:29: fout: tekst: de link 'javascript:window.__pwned=1' is niet toegestaan: een link "
+    "begint met https://, http:// of mailto:, of wijst naar een andere praktijk "
+    "('andere-praktijk.md').",
+    f"{F}:31: fout: tekst: de link 'javascript:alert(1)' is niet toegestaan: een link begint met "
+    "https://, http:// of mailto:, of wijst naar een andere praktijk ('andere-praktijk.md').",
+    f"{F}:33: fout: tekst: het HTML-element <iframe> wordt met zijn inhoud weggelaten. Schrijf "
+    "gewone Markdown; een video, kaart of formulier kan als link.",
+    f"{F}:37: fout: tekst: de link 'javascript:alert(1)' is niet toegestaan: een link begint met "
+    "https://, http:// of mailto:, of wijst naar een andere praktijk ('andere-praktijk.md').",
 ]
 
 
@@ -360,7 +367,7 @@ def test_the_renderer_escapes_even_unvalidated_text(tmp_path: Path) -> None:
         evil = dataclasses.replace(valid, titel=f"Titel {payload}", samenvatting=f"Tekst {payload}",
                                    partners=[payload], trefwoorden=[])
         site = build_site([evil], result.vocab)
-        for markdown in (practice_page(site, evil), card("index.md", evil, result.vocab)):
+        for markdown in (practice_page(site, evil)[0], card("index.md", evil, result.vocab)):
             body = markdown.split("\n---\n", 1)[-1]  # the front matter holds JSON strings
             assert "<img" not in body and "<script" not in body and "<a href=\"javascript" not in body
             assert "](javascript:" not in body

@@ -32,11 +32,13 @@
     return node;
   }
 
-  function fmt(name, vars) {
-    return D.messages[name].replace(/\{(\w+)\}/g, function (m, k) {
+  // str.format with named fields, as `check` fills the same templates.
+  function fill(template, vars) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) {
       return vars && Object.prototype.hasOwnProperty.call(vars, k) ? String(vars[k]) : m;
     });
   }
+  function fmt(name, vars) { return fill(D.messages[name], vars); }
 
   // Python's str.split() whitespace, so lengths are counted as the validator counts them.
   var WS = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
@@ -71,11 +73,18 @@
     fence: pattern("fence")
   };
 
-  var decoder = document.createElement("textarea");
+  // Contributed text is only ever parsed by DOMParser: its documents are inert (no script runs,
+  // nothing loads), and nothing parsed from them is put into this page.
+  function inertDocument(markup) { return new DOMParser().parseFromString(markup, "text/html"); }
+  // HTML's character references, decoded one at a time as the browser (and Python's
+  // html.unescape) reads them; a reference holds no '<', so no element can come of it.
+  var ENTITY = /&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;?)/g, entities = {};
   function unescapeHtml(text) {
     if (text.indexOf("&") < 0) return text;
-    decoder.innerHTML = text; // a textarea's content is text: nothing is parsed or run
-    return decoder.value;
+    return text.replace(ENTITY, function (ref) {
+      if (!Object.prototype.hasOwnProperty.call(entities, ref)) entities[ref] = inertDocument(ref).body.textContent;
+      return entities[ref];
+    });
   }
   function unobfuscate(text) {
     var decoded = unescapeHtml(unescapeHtml(text)), out = "";
@@ -415,9 +424,9 @@
       c.error("contact", labelOf("contact"), fmt("contact"));
     }
     if (image && image !== INVALID && image.pad) {
-      var pad = image.pad, plain = unobfuscate(pad), label = labelOf("afbeelding", "pad");
-      if (RX.scriptUrlStart.test(plain) || plain.indexOf("data:") === 0 || pad.indexOf("://") >= 0 ||
-          /^[\/\\]/.test(pad) || pad.split("/").indexOf("..") >= 0) {
+      var pad = image.pad, label = labelOf("afbeelding", "pad");
+      if (pad.replace(/[\x00-\x20\x7f]/g, "").indexOf(":") >= 0 || /^[\/\\]/.test(pad) || // images._check_pad
+          pad.indexOf("\\") >= 0 || pad.split("/").indexOf("..") >= 0) {
         c.error("afbeelding.pad", label, fmt("imagePath", { value: pad }));
       } else {
         var name = pad.split("/").pop(), dot = name.lastIndexOf(".");
@@ -437,29 +446,17 @@
   }
 
   function checkBody(c) {
+    var source = bodySource();
+    textFindings(source.text, source.sections).forEach(function (f) {
+      var name = sectionAt(source.sections, f[0]);
+      c.add(f[1] ? "fout" : "waarschuwing", "tekst." + name, name, f[2]);
+    });
     D.body.sections.forEach(function (name) {
       var text = bodyText(name), slot = "tekst." + name;
       if (!text) {
         if (D.body.required.indexOf(name) >= 0) c.error(slot, name, fmt("sectionRequired", { name: name }));
         else if (D.body.expected.indexOf(name) >= 0) c.warn(slot, name, fmt("sectionMissing", { name: name }));
         return;
-      }
-      var m;
-      if (text.indexOf("<") >= 0) {
-        var tags = pattern("dangerousTag", "g");
-        while ((m = tags.exec(text))) c.error(slot, name, fmt("htmlTag", { tag: m[1].toLowerCase() }));
-        var events = pattern("eventAttr", "g");
-        while ((m = events.exec(text))) c.error(slot, name, fmt("htmlEvent", { attr: m[1].toLowerCase() }));
-      }
-      var decoded = text.indexOf("&") >= 0 ? unescapeHtml(unescapeHtml(text)) : text;
-      if (/script/i.test(decoded)) {
-        var stripped = decoded.replace(pattern("control", "g"), "");
-        var scripts = pattern("scriptUrl", "g");
-        while ((m = scripts.exec(stripped))) c.error(slot, name, fmt("jsLink"));
-      }
-      if (/data:/i.test(decoded)) {
-        var datas = pattern("dataUrl", "g");
-        while ((m = datas.exec(decoded))) c.error(slot, name, fmt("dataLink"));
       }
       var fenced = false;
       text.split("\n").forEach(function (line) {
@@ -468,6 +465,323 @@
         if (h && h[1].length === 1) c.warn(slot, name, fmt("heading1", { title: h[2].trim() }));
       });
     });
+  }
+
+  // The section a finding's offset in the text falls in (the one before it, or the first).
+  function sectionAt(sections, offset) {
+    var name = sections[0].name;
+    sections.forEach(function (s) { if (s.from <= offset) name = s.name; });
+    return name;
+  }
+
+  // --- the text: the rules of `check` (generator/bodycheck.py), from the sanitiser's allowlist ---
+
+  function setOf(list) { var s = Object.create(null); list.forEach(function (x) { s[x] = true; }); return s; }
+  var AL = D.allowlist, LIMITS = AL.limits;
+  var ALLOWED = setOf(AL.elements), DROPPED = setOf(AL.dropWithContent), HARMFUL = setOf(AL.harmfulElements);
+  var HARMFUL_ATTR = setOf(AL.harmfulAttributes), SCHEMES = setOf(AL.linkSchemes);
+  var PRACTICES = setOf(D.body.practices), RAW_BLOCKS = setOf(D.body.rawBlocks);
+  // Python's html.parser reads the content of these as markup, the browser as text: read again.
+  var AS_TEXT = setOf(["textarea", "title", "xmp", "noembed", "noframes", "plaintext"]);
+  // Tags whose meaning the browser's parser changes with their place (it folds <body> into the
+  // page's own, drops a <td> outside a table, reads <image> as <img>, repeats a misnested <a> or
+  // <b>), where Python's html.parser reads every tag once, as written: renamed before parsing, so
+  // that each stays one element as written.
+  var PLACED = new RegExp("<(\\/?)(html|head|body|frameset|frame|image|table|caption|colgroup|col|thead|" +
+    "tbody|tfoot|tr|td|th|select|option|optgroup|form|a|b|big|code|em|font|i|nobr|s|small|strike|strong|" +
+    "tt|u)(?=[\\s\\/>])", "gi");
+  var MARK = "pk-md-" + String(Math.random()).slice(2, 12); // stands for a Markdown link or image
+  var ESCAPED = pattern("escaped", "g"), CONTROL = pattern("bodyControl"), BRACES = pattern("attrBraces", "g");
+  var STRIP = new RegExp("^(?:" + WS.source + ")|(?:" + WS.source + ")$", "g"); // Python's str.strip()
+
+  function say(key, vars) { return fill(D.bodyMessages[key], vars); }
+  function hex(n, width) { return n.toString(16).padStart(width, "0"); }
+  function shownValue(value) { // textsafe.shown: control and bidi characters as \x1b, \u202e
+    return String(value).replace(ESCAPED, function (ch) {
+      var code = ch.charCodeAt(0);
+      return code < 0x100 ? "\\x" + hex(code, 2) : "\\u" + hex(code, 4);
+    });
+  }
+  function dutchNumber(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+
+  // urllib.parse.urlsplit, as far as the link rules use it; null where Python raises ValueError.
+  function splitUrl(url) {
+    url = url.replace(/^[\x00-\x20]+/, "").replace(/[\t\r\n]/g, "");
+    var scheme = "", netloc = "", m = /^([A-Za-z][A-Za-z0-9+.\-]*):/.exec(url);
+    if (m) { scheme = m[1].toLowerCase(); url = url.slice(m[0].length); }
+    if (url.slice(0, 2) === "//") {
+      var end = url.slice(2).search(/[\/?#]/);
+      netloc = end < 0 ? url.slice(2) : url.slice(2, 2 + end);
+      url = url.slice(2 + netloc.length);
+      if ((netloc.indexOf("[") >= 0) !== (netloc.indexOf("]") >= 0)) return null;
+    }
+    return { scheme: scheme, netloc: netloc, path: url.split("#")[0].split("?")[0] };
+  }
+  function isRelative(url) { // body.is_relative
+    var plain = url.replace(/[\t\n\r]/g, "").replace(STRIP, "");
+    if (/^(?:\/\/|\\\\|\/\\|\\\/)/.test(plain)) return false;
+    var parts = splitUrl(plain);
+    return parts !== null && !parts.scheme && !parts.netloc;
+  }
+  function schemeOf(url) {
+    var parts = splitUrl(url.replace(/[\x00-\x20\x7f]/g, ""));
+    return parts ? parts.scheme : "";
+  }
+  function unquote(text) { // urllib.parse.unquote: invalid UTF-8 becomes U+FFFD
+    return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
+      var bytes = new Uint8Array(run.length / 3);
+      for (var i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.substr(i * 3 + 1, 2), 16);
+      return new TextDecoder("utf-8").decode(bytes);
+    });
+  }
+  function normpath(path) { // posixpath.normpath
+    if (!path) return ".";
+    var initial = path.charAt(0) !== "/" ? 0 : path.slice(0, 2) === "//" && path.charAt(2) !== "/" ? 2 : 1;
+    var out = [];
+    path.split("/").forEach(function (part) {
+      if (!part || part === ".") return;
+      if (part !== ".." || (!initial && !out.length) || out[out.length - 1] === "..") out.push(part);
+      else if (out.length) out.pop();
+    });
+    return "/".repeat(initial) + out.join("/") || ".";
+  }
+  function linkTarget(value) { // bodycheck.link_target
+    var parts = splitUrl(value);
+    if (!parts) return null;
+    var path = unquote(parts.path);
+    path = normpath(path.indexOf("./") === 0 ? path.replace(/^[.\/]+/, "") : path);
+    var pieces = path.split("/");
+    if (path.indexOf("_afbeeldingen/") === 0 && pieces.length === 2) return ["image", pieces[1]];
+    if (pieces.length === 1 && /\.md$/.test(path) && chars(path) > 3) return ["practice", path.slice(0, -3)];
+    return null;
+  }
+  // What validate._TargetCheck says about a relative address. The form cannot see the image
+  // files: an address in _afbeeldingen/ passes here, and `check` looks at the file itself.
+  function targetProblem(value) {
+    var target = linkTarget(value);
+    if (target && target[0] === "image") return null;
+    if (!target) return say("linkNowhere", { value: shownValue(value) });
+    if (PRACTICES[target[1]] || target[1] === currentId()) return null; // this practice counts too
+    return say("linkNoPractice", { value: shownValue(value), id: shownValue(target[1]), folder: D.id.folder });
+  }
+
+  // --- limits, control characters, braces: bodycheck._limits, _depth, _markers, _braces ---
+
+  function depth(line) {
+    var levels = 0, indent = 0;
+    for (var i = 0; i < line.length; i++) {
+      var ch = line.charAt(i);
+      if (ch === ">") levels++;
+      else if (ch === " ") indent++;
+      else if (ch === "\t") indent += 4;
+      else break;
+    }
+    return levels + Math.floor(indent / 2);
+  }
+  function markers(text) { return text.split("[").length + text.split("<").length - 2; }
+
+  function limitFindings(body, found) {
+    var size = body.length - (body.match(/[\ud800-\udbff][\udc00-\udfff]/g) || []).length; // len()
+    if (size > LIMITS.bodyChars) {
+      found.push([0, true, say("tooLong", { size: dutchNumber(size), limit: dutchNumber(LIMITS.bodyChars) })]);
+      return;
+    }
+    var offset = 0;
+    body.split("\n").forEach(function (line) {
+      if (" \t>".indexOf(line.charAt(0)) >= 0 && line && depth(line) > LIMITS.nesting) {
+        found.push([offset, true, say("tooDeep", { depth: depth(line), limit: LIMITS.nesting })]);
+      }
+      offset += line.length + 1;
+    });
+    if (markers(body) <= LIMITS.inlineMarkers) return;
+    offset = 0;
+    body.split("\n\n").forEach(function (block) {
+      var count = markers(block);
+      if (count > LIMITS.inlineMarkers) found.push([offset, true, say("markers", { count: count, limit: LIMITS.inlineMarkers })]);
+      offset += block.length + 2;
+    });
+  }
+
+  // bodycheck.check_text: [offset, isError, message] for every problem of the text.
+  function textFindings(body, sections) {
+    var found = [];
+    limitFindings(body, found);
+    if (found.some(function (f) { return f[1]; })) return found; // too large to render: stop here
+    var m = CONTROL.exec(body);
+    if (m) found.push([m.index, true, say("control", { "char": "U+" + hex(m[0].charCodeAt(0), 4).toUpperCase() })]);
+    if (body.indexOf("{") >= 0) {
+      BRACES.lastIndex = 0;
+      while ((m = BRACES.exec(body))) found.push([m.index, false, say("braces", { text: shownValue(m[0]) })]);
+    }
+    if (/<|&|\]\(|\]:/.test(body)) {
+      var refs = references(body);
+      sections.forEach(function (s) {
+        markupFindings(body.slice(s.start, s.end), refs).forEach(function (f) { found.push([s.start, f[0], f[1]]); });
+      });
+    }
+    return found;
+  }
+
+  // --- Markdown links and images: what Python-Markdown makes of them ---------------------------
+
+  // ReferenceProcessor.RE: '[id]: url "title"' defines a link used as [text][id], [id][] or [id].
+  var REFERENCE = /^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?((["'])(.*)\4[ ]*|\((.*)\)[ ]*)?$/gm;
+  function references(body) {
+    var refs = Object.create(null), m;
+    REFERENCE.lastIndex = 0;
+    while ((m = REFERENCE.exec(body))) {
+      var id = m[1].trim().toLowerCase().split(WS).filter(Boolean).join(" ");
+      refs[id] = m[2].replace(/^</, "").replace(/>$/, "");
+    }
+    return refs;
+  }
+  function blankOut(text) { return text.replace(/[^\n]/g, " "); }
+
+  // The end of a link's bracketed text, with nested brackets, or -1.
+  function closingBracket(text, from) {
+    var level = 0;
+    for (var i = from; i < text.length; i++) {
+      var ch = text.charAt(i);
+      if (ch === "[") level++;
+      else if (ch === "]" && --level === 0) return i;
+    }
+    return -1;
+  }
+  // '(url "title")' from `open`: [url, end] as LinkInlineProcessor.getLink reads it, or null.
+  function inlineTarget(text, open) {
+    var i = open + 1;
+    while (/[ \t\n]/.test(text.charAt(i))) i++;
+    if (text.charAt(i) === "<") {
+      var gt = text.indexOf(">", i), close = gt < 0 ? -1 : text.indexOf(")", gt);
+      return close < 0 ? null : [text.slice(i + 1, gt), close];
+    }
+    var level = 0, start = i;
+    for (; i < text.length; i++) {
+      var ch = text.charAt(i);
+      if (ch === "(") level++;
+      else if (ch === ")" && level-- === 0) return [text.slice(start, i).trim(), i];
+      else if (/\s/.test(ch) && /^\s+["'(]/.test(text.slice(i))) {
+        var title = /^\s+("[^"]*"|'[^']*'|\([^)]*\))\s*\)/.exec(text.slice(i));
+        if (title) return [text.slice(start, i).trim(), i + title[0].length - 1];
+      }
+    }
+    return null;
+  }
+
+  // One paragraph with its Markdown links and images as marks, code spans blanked.
+  function inlineMarkup(text, refs, links) {
+    text = text.replace(REFERENCE, blankOut)
+      .replace(/(?<!\\)(`+)([\s\S]+?)(?<!`)\1(?!`)/g, blankOut) // code: shown as text
+      .replace(/\\[\\`*_{}\[\]()>#+\-.!]/g, "  ") // escaped: a literal character
+      .replace(/<([A-Za-z][A-Za-z0-9+.\-]*:\/\/[^<>]*)>/g, function (all, url) {
+        links.push({ tag: "a", url: url });
+        return "<" + MARK + " i=" + (links.length - 1) + "></" + MARK + ">";
+      })
+      .replace(/<([^<> !]+@[^@<> ]+)>/g, blankOut); // an e-mail address: a mailto: link
+    var out = "", at = 0;
+    for (var i = text.indexOf("["); i >= 0 && i < text.length; i = text.indexOf("[", i + 1)) {
+      if (i < at) continue;
+      var image = i > 0 && text.charAt(i - 1) === "!", end = closingBracket(text, i), url = null, stop = end;
+      if (end < 0) continue;
+      var label = text.slice(i + 1, end), next = text.charAt(end + 1);
+      if (next === "(") {
+        var target = inlineTarget(text, end + 1);
+        if (target) { url = target[0]; stop = target[1]; }
+      } else {
+        var ref = next === "[" ? /^\[([^\]]*)\]/.exec(text.slice(end + 1)) : null;
+        var id = (ref && ref[1] ? ref[1] : label).trim().toLowerCase().split(WS).filter(Boolean).join(" ");
+        if (refs[id] !== undefined) { url = refs[id]; stop = ref ? end + ref[0].length : end; }
+      }
+      if (url === null) continue;
+      links.push({ tag: image ? "img" : "a", url: unescapeHtml(url) }); // the attribute is read decoded
+      var mark = "<" + MARK + " i=" + (links.length - 1) + ">";
+      out += image ? text.slice(at, i - 1) + mark + "</" + MARK + ">" :
+        text.slice(at, i) + mark + label + "</" + MARK + ">";
+      at = stop + 1;
+      i = stop;
+    }
+    return out + text.slice(at);
+  }
+
+  // The section as markup: raw HTML blocks as they are, code blocks dropped, paragraphs with marks.
+  function sectionMarkup(text, refs, links, found) {
+    var previous = "";
+    return text.split(/(\n[ \t]*\n)/).map(function (block, n) {
+      if (n % 2) return block;
+      var code = /^(?: {4}|\t)/.test(block) && !/^\s*(?:[-*+]|\d+\.)\s/.test(previous);
+      previous = code ? previous : block;
+      if (code) return blankOut(block); // an indented code block: shown as text
+      var tag = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(block);
+      if (/^<!doctype/i.test(block)) found.push([true, say("declaration")]);
+      if (tag && RAW_BLOCKS[tag[1].toLowerCase()]) return block; // raw HTML: no Markdown inside
+      return inlineMarkup(block, refs, links);
+    }).join("");
+  }
+
+  // --- raw HTML against the allowlist: bodycheck._Scanner, on the browser's inert parse ---------
+
+  function checkElement(found, tag) {
+    var key = DROPPED[tag] ? "elementDropped" : HARMFUL[tag] ? "elementHarmful" : "elementUnknown";
+    found.push([key !== "elementUnknown", say(key, { tag: shownValue(tag) })]);
+  }
+  function checkUrl(found, tag, value) {
+    if (!isRelative(value)) {
+      if (tag === "img") found.push([true, say("imageElsewhere", { value: shownValue(value) })]);
+      else if (!SCHEMES[schemeOf(value)]) found.push([true, say("linkScheme", { value: shownValue(value) })]);
+      return;
+    }
+    if (value.charAt(0) === "#") return;
+    var reason = targetProblem(value);
+    if (reason) found.push([true, reason]);
+  }
+  function checkAttribute(found, tag, name, value) {
+    if ((AL.attributes[tag] || []).indexOf(name) >= 0) {
+      var allowed = AL.values[tag + "." + name];
+      if (allowed && allowed.indexOf(value) < 0) {
+        found.push([false, say("attributeValue", { value: shownValue(value), name: name, tag: tag })]);
+      } else if (name === "href" || name === "src") checkUrl(found, tag, value);
+      return;
+    }
+    // allowlist.harmful_attribute
+    var harmful = name.indexOf("on") === 0 || name.indexOf(":") >= 0 || !!HARMFUL_ATTR[name];
+    found.push([harmful, say(harmful ? "attributeHarmful" : "attributeUnknown", { name: shownValue(name), tag: tag })]);
+  }
+  // '<?…>': Chromium keeps it as a processing instruction, the HTML standard makes it a comment.
+  function isInstruction(node) {
+    return node.nodeType === 7 || (node.nodeType === 8 && node.data.charAt(0) === "?");
+  }
+  function walk(node, found, links) {
+    for (var child = node.firstChild; child; child = child.nextSibling) {
+      if (isInstruction(child)) found.push([true, say("instruction")]);
+      if (child.nodeType !== 1) continue;
+      var tag = child.localName;
+      if (tag.indexOf(MARK + "-") === 0) tag = tag.slice(MARK.length + 1); // as written
+      if (tag === MARK) {
+        var link = links[Number(child.getAttribute("i"))];
+        if (link) checkUrl(found, link.tag, link.url);
+      } else if (!ALLOWED[tag]) checkElement(found, tag);
+      else Array.prototype.forEach.call(child.attributes, function (a) { checkAttribute(found, tag, a.name, a.value); });
+      if (DROPPED[tag]) continue; // it goes with its content: nothing inside to report
+      if (AS_TEXT[tag]) walkDocument(inertDocument(child.textContent), found, links);
+      else walk(child, found, links);
+    }
+  }
+  // The parser puts what the text starts with in the head, and an '<?…>' before all in the document.
+  function walkDocument(doc, found, links) {
+    [doc, doc.documentElement].forEach(function (node) {
+      for (var n = node.firstChild; n; n = n.nextSibling) {
+        if (isInstruction(n)) found.push([true, say("instruction")]);
+        else if (n === doc.head || n === doc.body) walk(n, found, links);
+      }
+    });
+  }
+  // [isError, message] for the HTML and links of one section, in the order of the text.
+  function markupFindings(text, refs) {
+    var found = [], links = [];
+    var markup = sectionMarkup(text, refs, links, found);
+    markup = markup.replace(PLACED, function (all, slash, tag) { return "<" + slash + MARK + "-" + tag.toLowerCase(); });
+    walkDocument(inertDocument(markup), found, links);
+    return found;
   }
 
   // --- writing the file -------------------------------------------------------------------------
@@ -543,13 +857,23 @@
     return lines.join("\n");
   }
 
-  function markdown(out) {
-    var parts = [];
+  // The text of the file (what `check` reads after the front matter), and where each section's
+  // part (`from`, its heading) and text (`start`–`end`) stand in it.
+  function bodySource() {
+    var text = "", sections = [];
     D.body.sections.forEach(function (name) {
-      var text = bodyText(name);
-      if (text) parts.push("## " + name + "\n\n" + text + "\n");
+      var body = bodyText(name);
+      if (!body) return;
+      var head = "\n## " + name + "\n\n";
+      sections.push({ name: name, from: text.length, start: text.length + head.length,
+        end: text.length + head.length + body.length });
+      text += head + body + "\n";
     });
-    return frontMatter(out) + (parts.length ? "\n" + parts.join("\n") : "");
+    return { text: text, sections: sections };
+  }
+
+  function markdown(out) {
+    return frontMatter(out) + bodySource().text;
   }
 
   function githubUrl(id, md) {
@@ -1226,13 +1550,13 @@
     });
   }
 
-  var current = { md: "", id: "", ok: false };
+  var current = { md: "", id: "", ok: false, problems: [] };
   var wasOk = null;
 
   function drawResult(result) {
     var errors = result.problems.filter(function (p) { return p.severity === "fout"; }).length;
     var id = currentId(), md = markdown(result.out), ok = errors === 0;
-    current = { md: md, id: id, ok: ok };
+    current = { md: md, id: id, ok: ok, problems: result.problems };
     if (ui.code.textContent !== md) ui.code.textContent = md;
     var idInput = slots.id.controls[0];
     idInput.placeholder = autoId();
@@ -1398,6 +1722,7 @@
     markdown: function () { return current.md; },
     id: function () { return current.id; },
     ok: function () { return current.ok; },
+    problems: function () { return JSON.parse(JSON.stringify(current.problems)); },
     yamlScalar: scalar,
     frontMatter: frontMatter
   };

@@ -184,8 +184,9 @@ def _extra_rules(spec: Field) -> str:
         "subdoelen": "Een subdoel waarvan de SDG niet in `sdgs` staat, geeft een waarschuwing.",
         "contact": "Vul minstens `dienst` of `naam` in. Een naam alleen met toestemming van de "
         "persoon; een dienst met een algemeen adres is beter.",
-        "afbeelding": "Het bestand staat naast de praktijk of in `practices/_afbeeldingen/`. De "
-        "alternatieve tekst beschrijft wat er te zien is, voor wie de afbeelding "
+        "afbeelding": "Het bestand staat in `practices/_afbeeldingen/`, met een naam in kleine "
+        "letters, cijfers, `-` en `_` (hoogstens 2 MB, een SVG hoogstens 512 KB; zie "
+        "[Veiligheid](veiligheid.md)). De alternatieve tekst beschrijft wat er te zien is, voor wie de afbeelding "
         "niet ziet.",
         "samenvatting": "Gewone tekst zonder links of HTML: ze verschijnt in de catalogus en in "
         "zoekresultaten.",

@@ -7,9 +7,10 @@ texts, limits, allowed values, the body headings, the Dutch messages and the rep
 over to all come from here, so a new policy domain in practices/_lijsten/ shows up in the form
 with the next build and no code change.
 
-The messages are templates of the validator's wording (`{n}`, `{value}` … are filled in by the
-script); tests/test_form_data.py checks every template against what `check` says for the same
-input, so the two cannot drift apart.
+The messages are the validator's own templates (`rules.MESSAGES` for the fields,
+`bodycheck.MESSAGES` for the text; `{n}`, `{value}` … are filled in by the script), and the text
+is checked against the sanitiser's allowlist (`allowlist.as_data()`), so the form says what
+`check` says; tests/test_form_data.py and tests/browser/test_form.py compare the two.
 """
 
 from __future__ import annotations
@@ -20,26 +21,13 @@ import json
 import re
 from typing import Any
 
+import markdown
 import yaml
 
-from .. import schema
+from .. import allowlist, bodycheck, rules, schema
 from ..load import IMAGE_SUFFIXES
 from ..schema import FALLBACK_ID, FLOW_LISTS, MAX_ID, SECTION_HINTS, Field
 from ..taxonomy import Site
-from ..validate import (
-    _CONTROL,
-    _DANGEROUS_TAG,
-    _DATA_URL,
-    _EMAIL,
-    _EVENT_ATTR,
-    _FENCE,
-    _HEADING,
-    _HTML_TAG,
-    _MD_LINK,
-    _SCRIPT_URL,
-    _URL,
-    _expectation,
-)
 from ..vocab import SLUG
 from .page import Asset, Page, SiteOptions
 from .text import front_matter
@@ -84,70 +72,26 @@ STEPS: list[tuple[str, str, list[str]]] = [
 LIST_ENTRY = {"partners": "lines", "trefwoorden": "commas"}
 FOLD_WIDTH = 100  # a top-level text longer than this line is written as a folded block (>-)
 
-# The validator's messages as templates. Keep the wording identical to validate.py and
-# project.py: tests/test_form_data.py fills each template and compares it with `check`.
-MESSAGES: dict[str, str] = {
-    "required": "verplicht veld ontbreekt of is leeg. {expect}",
-    "length": "is {n} tekens lang; verwacht {limits}.",
-    "html": "HTML is hier niet toegestaan; schrijf gewone tekst (geen tekens als <b> of <script>).",
-    "links": "de samenvatting is gewone tekst zonder links; zet links onder 'links:' of in de "
-    "tekst van de praktijk.",
-    "scriptUrl": "'{short}' is een script- of data-link; die zijn niet toegestaan. Gebruik een "
-    "webadres dat begint met https://.",
-    "url": "'{value}' is geen geldig webadres; verwacht een adres dat begint met https:// (of "
-    "http://), bijvoorbeeld https://www.vvsg.be.",
-    "email": "'{value}' is geen geldig e-mailadres (verwacht bijvoorbeeld dienst@gemeente.be).",
-    "notInt": "verwacht een geheel getal, maar kreeg de tekst '{value}'.",
-    "range": "{n} ligt buiten het bereik; verwacht {min}–{max}.",
-    "future": "{value} ligt in de toekomst; vul de datum van de laatste update in.",
-    "duplicate": "'{value}' staat twee keer in de lijst.",
-    "tooMany": "de lijst heeft {n} items; hoogstens {max} toegelaten.{reason}",
-    "tooManyGoals": " Kies de belangrijkste hoofddoelen.",
-    "merged": "{value} bestaat sinds 2025 niet meer als gemeente; bedoel je '{new}'?",
-    "municipality": "'{value}' is geen Vlaamse gemeente.{hint}",
-    "municipalityHint": " Bedoel je '{close}'?",
-    "municipalityNoHint": " Gebruik de officiële naam sinds 2025.",
-    "country": "'{value}' is geen landcode; verwacht een ISO-code van twee letters, zoals BJ "
-    "(Benin) of ZA (Zuid-Afrika).{hint}",
-    "countryHint": " Bedoel je '{code}' ({name})?",
-    "contact": "vul minstens 'dienst' of 'naam' in.",
-    "missingPart": "ontbreekt. {help}",
-    "targetGoal": "subdoel {target} hoort bij SDG {goal}, die niet in 'sdgs' staat. Voeg SDG "
-    "{goal} toe of schrap het subdoel.",
-    "imagePath": "'{value}' moet een bestand in de repository zijn, naast de praktijk of in "
-    "practices/_afbeeldingen/ (geen webadres, geen '..').",
-    "imageType": "'{value}' is geen afbeelding; verwacht een bestand .jpg, .png, .webp of .svg.",
-    "id": "de bestandsnaam '{name}' is geen geldige id: gebruik kleine letters a-z, cijfers en "
-    "enkele koppeltekens, zonder spaties of accenten, bijvoorbeeld '{hint}.md'.",
-    "idTaken": "de id '{id}' (de bestandsnaam) wordt ook gebruikt door {others}; elke praktijk "
-    "heeft een unieke bestandsnaam.",
-    "sectionRequired": "de verplichte sectie '## {name}' ontbreekt (hoe werd het aangepakt?).",
-    "sectionMissing": "de sectie '## {name}' ontbreekt.",
-    "heading1": "kop van niveau 1 ('# {title}'): de titel komt uit 'titel'; gebruik '## ' voor "
-    "secties.",
-    "htmlTag": "het HTML-element <{tag}> is niet toegestaan in de tekst. Schrijf gewone "
-    "Markdown; een video of kaart kan als link.",
-    "htmlEvent": "het HTML-attribuut '{attr}=' kan script uitvoeren en is niet toegestaan.",
-    "jsLink": "een 'javascript:'-link is niet toegestaan; links beginnen met https://.",
-    "dataLink": "een 'data:'-link of -afbeelding is niet toegestaan; zet afbeeldingen onder "
-    "'afbeelding:' en links als https://.",
+# The validator's own patterns, handed to the script as JavaScript regular expressions. The
+# templates of its messages are `rules.MESSAGES` (fields) and `bodycheck.MESSAGES` (the text).
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "email": rules.EMAIL,
+    "url": rules.URL,
+    "html": rules.HTML_TAG,
+    "mdLink": rules.MD_LINK,
+    "scriptUrl": rules.SCRIPT_URL,
+    "heading": rules.HEADING,
+    "fence": rules.FENCE,
+    "slug": SLUG,
+    "bodyControl": rules.BODY_CONTROL,
+    "attrBraces": rules.ATTR_BRACES,
+    "escaped": rules.ESCAPED,
 }
 
-# The validator's own patterns, handed to the script as JavaScript regular expressions.
-PATTERNS: dict[str, re.Pattern[str]] = {
-    "email": _EMAIL,
-    "url": _URL,
-    "html": _HTML_TAG,
-    "mdLink": _MD_LINK,
-    "dangerousTag": _DANGEROUS_TAG,
-    "eventAttr": _EVENT_ATTR,
-    "scriptUrl": _SCRIPT_URL,
-    "dataUrl": _DATA_URL,
-    "control": _CONTROL,
-    "heading": _HEADING,
-    "fence": _FENCE,
-    "slug": SLUG,
-}
+
+# Python-Markdown leaves a block that starts with one of these tags as raw HTML, without
+# Markdown inside: the script reads such a block as HTML only, as the renderer does.
+RAW_BLOCKS: list[str] = sorted(markdown.Markdown().block_level_elements)
 
 
 def _js_pattern(pattern: re.Pattern[str]) -> list[str]:
@@ -173,7 +117,7 @@ def _field(spec: Field, today: dt.date, parent: str | None = None) -> dict[str, 
         "example": spec.example,
     }
     if top:  # the validator's "Verwacht …" for a missing value, and how the value is written
-        data["expect"] = _expectation(spec)
+        data["expect"] = rules.expectation(spec)
         data["flow"] = spec.key in FLOW_LISTS
         data["fold"] = spec.kind == "text"
         data["entry"] = LIST_ENTRY.get(spec.key)
@@ -194,6 +138,16 @@ def _vocab_names(fields: tuple[Field, ...]) -> list[str]:
             if part is not None and part.vocab and part.vocab not in names:
                 names.append(part.vocab)
     return names
+
+
+def linkable_ids(site: Site) -> list[str]:
+    """The practices a text can link to as '<id>.md': `check` looks for that file directly in
+    the practices folder, so a practice in a subfolder does not count."""
+    return sorted(
+        p.id
+        for p in site.practices
+        if p.path.parent.name == PRACTICES_FOLDER and p.path.name == f"{p.id}.md"
+    )
 
 
 def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) -> dict[str, Any]:
@@ -218,6 +172,8 @@ def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) ->
             "required": sorted(schema.REQUIRED_SECTIONS),
             "expected": sorted(schema.EXPECTED_SECTIONS),
             "hints": {name: SECTION_HINTS.get(name, "") for name in schema.BODY_SECTIONS},
+            "practices": linkable_ids(site),
+            "rawBlocks": RAW_BLOCKS,
         },
         "id": {
             "max": MAX_ID,
@@ -229,7 +185,9 @@ def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) ->
         },
         "imageSuffixes": sorted(IMAGE_SUFFIXES),
         "patterns": {name: _js_pattern(p) for name, p in PATTERNS.items()},
-        "messages": MESSAGES,
+        "messages": rules.MESSAGES,
+        "bodyMessages": bodycheck.MESSAGES,
+        "allowlist": allowlist.as_data(),
         "yaml": {"foldWidth": FOLD_WIDTH, "flow": sorted(FLOW_LISTS)},
         "repo": {"url": (options.repo_url or "").rstrip("/") or None, "branch": options.branch},
         "today": today.isoformat(),

@@ -341,3 +341,92 @@ def test_a_draft_survives_a_reload_until_cleared(repo_site, serve, watched) -> N
     page.reload()
     page.wait_for_function("window.PK_FORM_READY === true")
     assert page.locator(".pk-frestored").count() == 0
+
+
+# --- the text: the form says what `check` says, from the same allowlist ---------------------
+
+HOSTILE = {
+    "script": "<script>alert(1)</script>",
+    "event attribute": '<a onclick="alert(1)">klik</a>',
+    "javascript link": "[klik](javascript:alert(1))",
+    "entity-hidden javascript link": "[klik](jav&#x09;ascript:alert(1))",
+    "external image": "![foto](https://evil.example/p.png)",
+    "style attribute": '<p style="color:red">rood</p>',
+    "div (a warning)": "<div>een blok</div>",
+    "attribute braces (a warning)": "Een alinea {: #x }",
+    "600 '[' in a paragraph": "[" * 600,
+    "a list nested 10 deep": "\n".join("  " * level + "- niveau" for level in range(10)),
+    "control character": "Een stuurteken \x01 hier.",
+    "link to an unknown practice": "Zie [de andere praktijk](x.md).",
+    "image from another host in HTML": '<img src="https://evil.example/p.png" onerror="alert(2)">',
+    "table cell with a style": '<table><tr><td align="middle" style="x">a</td></tr></table>',
+}
+HARMLESS = {
+    "link to an existing practice": "Zie [de andere praktijk]({existing}.md).",
+    "plain Markdown": "**Vet** en *cursief*.\n\n- een\n- twee\n\n> Een citaat met "
+                      "[een link](https://www.vvsg.be \"VVSG\").\n\n## Kop\n\n`<script>` als code.",
+}
+
+
+def text_problems_of_the_form(page) -> list[tuple[str, str]]:
+    return sorted(tuple(p) for p in page.evaluate(
+        "window.PK_FORM_API.problems().filter(p => p.slot.startsWith('tekst.'))"
+        ".map(p => [p.severity, p.message])"))
+
+
+def text_problems_of_check(tmp_path: Path, page, existing: str) -> list[tuple[str, str]]:
+    """`check` on the file the form shows, in a project that holds the practice it links to."""
+    project = ProjectDir(tmp_path)
+    project.add(f"{existing}.md")
+    name = page.evaluate("window.PK_FORM_API.id()") + ".md"
+    project.write(name, shown_markdown(page))
+    found = load_project(tmp_path).problems
+    return sorted((p.severity, p.message) for p in found
+                  if p.field == "tekst" and Path(p.path).name == name)
+
+
+def test_the_text_gets_exactly_the_messages_of_check(repo_site, serve, watched, tmp_path) -> None:
+    existing = load_project(REPO).practices[0].id
+    watch = open_form(watched, serve(repo_site), "http")
+    page = watch.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    body = page.locator("#pk-f-tekst-aanpak")
+    cases = {**HOSTILE, **{k: v.format(existing=existing) for k, v in HARMLESS.items()}}
+    for n, (case, text) in enumerate(cases.items()):
+        body.fill(text)
+        page.keyboard.press("Tab")
+        form = text_problems_of_the_form(page)
+        check = text_problems_of_check(tmp_path / str(n), page, existing)
+        assert form == check, case
+        about_the_text = [m for _, m in form if "## " not in m]  # not the missing sections
+        assert bool(about_the_text) == (case in HOSTILE), (case, form)
+    # The form shows them at the field, as it shows every message: errors first.
+    body.fill(HOSTILE["event attribute"])
+    error = page.locator("#pk-f-tekst-aanpak-error")
+    assert error.inner_text() == ("Het HTML-attribuut 'onclick' op <a> is niet toegestaan en wordt "
+                                  "weggelaten (het kan script uitvoeren of iets laden).")
+    assert dialogs == []
+    assert watch.outside == []
+    assert watch.errors == []
+
+
+def test_typing_hostile_text_runs_and_loads_nothing(repo_site, serve, watched) -> None:
+    """Typed key by key, every intermediate text is checked: no dialog, no request elsewhere."""
+    watch = open_form(watched, serve(repo_site), "http")
+    page = watch.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    body = page.locator("#pk-f-tekst-aanpak")
+    body.press_sequentially('<img src="https://evil.example/x.png" onerror="alert(1)">'
+                            '<svg onload="alert(2)"><script>alert(3)</script>'
+                            '<iframe src="https://evil.example/"></iframe>'
+                            '<link rel="stylesheet" href="https://evil.example/s.css">'
+                            "![x](//evil.example/y.png)")
+    page.wait_for_timeout(300)
+    messages = [m for _, m in text_problems_of_the_form(page)]
+    assert any("'onerror' op <img>" in m for m in messages)  # it was checked
+    assert any("<svg>" in m for m in messages)  # (the script inside goes with the svg)
+    assert dialogs == []
+    assert watch.outside == []
+    assert watch.errors == []
