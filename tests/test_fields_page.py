@@ -111,10 +111,17 @@ def test_partner_countries_in_use_and_the_full_list(text):
     assert "`ZW` Zimbabwe" in section  # the full list, collapsed
 
 
-def test_the_template_on_the_page_passes_check(text, project, monkeypatch, capsys):
+def test_the_template_on_the_page_passes_check_once_its_sections_are_written(
+    text, project, monkeypatch, capsys
+):
     template = re.search(r"```markdown\n(.*?)```", text, re.DOTALL).group(1)
     project.write("sjabloon.md", template)
     monkeypatch.chdir(project.root)
+    # As it stands, only hints under the headings: the required section is an error.
+    assert main(["check"]) == 1
+    assert "de sectie '## Aanpak' is leeg" in capsys.readouterr().out
+    filled = re.sub(r"(<!--.*?-->)", r"\1\nEen zin.", template, flags=re.DOTALL)
+    project.write("sjabloon.md", filled)
     assert main(["check", "--strict"]) == 0, capsys.readouterr().out
 
 

@@ -3,6 +3,7 @@
 import io
 import os
 import re
+from pathlib import Path
 import subprocess
 import sys
 
@@ -35,7 +36,20 @@ def run(project, monkeypatch, capsys):
     return call
 
 
+def write_sections():
+    """What the contributor does next: text under each heading's hint."""
+    for path in Path("practices").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(<!--.*?-->)", r"\1\nEen zin.", text, flags=re.DOTALL),
+                        encoding="utf-8")
+
+
 def strict_check(run, *paths):
+    """The file as written has only hints under its headings: `check` demands the text of the
+    required section; once the sections are written, it passes `check --strict`."""
+    code, out, _ = run("check", *paths)
+    assert code == 1 and "de sectie '## Aanpak' is leeg" in out, out
+    write_sections()
     code, out, err = run("check", "--strict", *paths)
     assert (code, err) == (0, ""), out
     return out
@@ -165,7 +179,7 @@ def test_id_from_a_long_title_is_cut_at_a_hyphen():
 
 
 def test_the_bare_template_is_valid(project, run):
-    """The headings with their hints pass `check --strict`: only the text is left to write."""
+    """The headings with their hints: only the text is left to write."""
     project.write("leeg.md", practice_text({
         "titel": "Fair-O-Meter", "gemeenten": ["Gent"], "sdgs": [12],
         "beleidsdomeinen": ["werk"], "status": "gepland", "jaar": 2024, "samenvatting": SUMMARY}))
@@ -269,6 +283,12 @@ def test_interactive_as_a_real_subprocess(project):
                             encoding="utf-8", env=env, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Bedoel je 'Gent'?" in result.stdout
+    cwd = Path.cwd()
+    os.chdir(project.root)
+    try:
+        write_sections()
+    finally:
+        os.chdir(cwd)
     check = subprocess.run([sys.executable, "-m", "generator", "check", "--strict"],
                            cwd=project.root, capture_output=True, text=True, encoding="utf-8",
                            env=env, timeout=60)
