@@ -166,5 +166,14 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return str(value)
+        return neutralise(";".join(str(v) for v in value))
+    return neutralise(str(value))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell that a spreadsheet would read as a formula, made text: OWASP's advice for CSV
+    injection is a leading single quote (the JSON keeps the exact text)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

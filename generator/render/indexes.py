@@ -69,7 +69,8 @@ def sdg_page(site: Site, n: int) -> str:
         parts.append(invite(src, f"die SDG {n} als hoofddoel noemen"))
         return "\n".join(parts)
     parts.append(
-        f"{count_text(len(practices)).capitalize()} noemen SDG {n} als hoofddoel. "
+        f"{count_text(len(practices)).capitalize()} "
+        f"{'noemt' if len(practices) == 1 else 'noemen'} SDG {n} als hoofddoel. "
         + catalogue_link(src, "Filter in de catalogus", sdg=n)
         + "\n"
     )
@@ -135,7 +136,11 @@ def domain_page(site: Site, slug: str) -> str:
         return "\n".join(parts)
     top = top_goals(term.practices)
     parts.append("## Inspiratiefiche: welke doelen dient dit domein?\n")
-    parts.append(f"De {count_text(term.count)} in dit domein noemen het vaakst deze SDG's:\n")
+    parts.append(
+        "De enige praktijk in dit domein noemt deze SDG's:\n"
+        if term.count == 1
+        else f"De {count_text(term.count)} in dit domein noemen het vaakst deze SDG's:\n"
+    )
     parts.append(
         '<div class="pk-topgoals" markdown>\n'
         + "\n".join(
