@@ -3,6 +3,9 @@
 The site is built by MkDocs from `mkdocs-offline.yml` (file URLs, Material's offline plugin, the
 worker shim from npm) in a subprocess, so this module stays free of MkDocs imports. The zip is
 deterministic: sorted entries, fixed timestamps, no sitemap (its dates change every day).
+
+The zip goes only where the user said (see `outputs`): never into the project's own folders, and
+an existing file is replaced only when it is a bundle made here (recognised by its comment).
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ from pathlib import Path
 
 from . import report
 from .filters import FACETS, Selection, practice_values
+from .outputs import OutputError, check_file_target, refuse_protected, write_file
 from .project import load_project
 from .reference import slugify
+from .settings import read_settings
 from .vocab import suggest
 
 OFFLINE_CONFIG = "mkdocs-offline.yml"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 FOLDER = "sdg-praktijkendatabank"
+COMMENT = b"SDG-praktijkendatabank: offline bundel"  # marks the zips this command made
 OPTIONS = {  # option → facet in the catalogue's query string
     "sdg": "sdg",
     "domein": "domein",
@@ -39,6 +45,8 @@ OPTIONS = {  # option → facet in the catalogue's query string
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from .cli import output_file  # cli is loaded: it is what calls this
+
     parser = sub.add_parser(
         "bundle",
         help="een offline zip van de site of van een selectie maken",
@@ -47,7 +55,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "filters EN.",
     )
     parser.add_argument(
-        "--out", type=Path, help="het zip-bestand (standaard: naam volgens selectie)"
+        "--out",
+        type=output_file,
+        metavar="BESTAND",
+        help="het zip-bestand (standaard: naam volgens selectie, in de huidige map); een "
+        "bestaand bestand wordt alleen vervangen als het een eerdere bundel is",
     )
     for option in OPTIONS:
         parser.add_argument(
@@ -61,14 +73,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--zoek", help="vrije tekst, zoals het zoekveld van de catalogus")
     parser.add_argument(
         "--selectie",
+        type=selection_query,
         default="",
         help="een selectie als in de adresbalk van de catalogus, bv. 'sdg=13&domein=water'",
     )
     parser.set_defaults(run=run_bundle)
 
 
+def selection_query(text: str) -> str:
+    """--selectie: a query the catalogue understands (checked here, used as text later)."""
+    try:
+        Selection.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def run_bundle(args: argparse.Namespace) -> int:
     root: Path = args.project
+    # The target is checked first: refusing it after minutes of building would be unkind.
+    if args.out:
+        check_output(root, args.out)
     project = load_project(root)
     if project.errors:
         for line in report.as_text(project.errors):
@@ -94,6 +119,7 @@ def run_bundle(args: argparse.Namespace) -> int:
         return 1
     made = _made_date()
     out = args.out or Path(_default_name(selection))
+    check_output(root, out)
     print(f"Offline bundel van {len(chosen)} praktijken maken …", flush=True)
     with tempfile.TemporaryDirectory(prefix="bundel-") as tmp:
         site = Path(tmp) / FOLDER
@@ -107,13 +133,43 @@ def run_bundle(args: argparse.Namespace) -> int:
         # page (whose links are absolute paths on the server).
         for name in ("sitemap.xml", "sitemap.xml.gz", "404.html"):
             (site / name).unlink(missing_ok=True)
-        files = write_zip(site, out, made)
+        files = write_file(
+            out,
+            lambda path: write_zip(site, path, made),
+            is_ours=is_bundle,
+            what="offline bundel van deze databank",
+        )
     size = out.stat().st_size / 1_000_000
     print(
         f"Bundel klaar: {out} ({size:.1f} MB, {files} bestanden, {len(chosen)} praktijken). "
         "Uitpakken en index.html openen; werkt zonder internet."
     )
     return 0
+
+
+def check_output(root: Path, out: Path) -> None:
+    """Refuse a zip in the project's own folders, or over a file that is not an earlier bundle,
+    with a Dutch `OutputError`."""
+    refuse_protected(out, root, read_settings(root).docs_dir, inside=True)
+    check_file_target(out)
+    if out.exists() and not (out.is_file() and not out.is_symlink() and is_bundle(out)):
+        raise OutputError(
+            f"'{out}' bestaat al en is geen offline bundel van deze databank; een bestaand "
+            "bestand wordt niet overschreven. Kies een andere naam met --out."
+        )
+
+
+def is_bundle(path: Path) -> bool:
+    """Whether `path` is a zip made by this command (by its comment, or by its one folder)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            return archive.comment == COMMENT or (
+                f"{FOLDER}/index.html" in names
+                and all(name.startswith(f"{FOLDER}/") for name in names)
+            )
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def _selection(args: argparse.Namespace, project) -> tuple[Selection, list[str]]:
@@ -209,8 +265,8 @@ def write_zip(folder: Path, out: Path, made: dt.date) -> int:
     """Zip `folder` (as a top-level folder of the same name) reproducibly; returns file count."""
     stamp = (max(made.year, 1980), made.month, made.day, 0, 0, 0)
     files = sorted(p for p in folder.rglob("*") if p.is_file())
-    out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.comment = COMMENT
         for path in files:
             info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", stamp)
             info.compress_type = zipfile.ZIP_DEFLATED

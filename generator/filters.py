@@ -7,6 +7,7 @@ selection bundles and by the tests that check the catalogue in a browser.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
@@ -25,6 +26,7 @@ FACETS = (
     "land",
     "trefwoord",
 )
+QUERY_KEYS = (*FACETS, "jaar", "q", "sort")  # every key of the catalogue's query string
 
 
 @dataclass
@@ -48,6 +50,17 @@ class Selection:
             elif key == "q":
                 selection.q = value
         return selection
+
+    @classmethod
+    def parse(cls, query: str) -> Selection:
+        """Like `from_query`, for a query a person typed: a key the catalogue does not know
+        (a typo would silently select everything) or a bad year is a Dutch ValueError."""
+        for key, _ in parse_qsl(query.lstrip("?"), keep_blank_values=True):
+            if key not in QUERY_KEYS:
+                close = difflib.get_close_matches(key.lower(), QUERY_KEYS, n=1)
+                hint = f"bedoel je '{close[0]}'?" if close else f"kies uit {', '.join(QUERY_KEYS)}"
+                raise ValueError(f"'{key}' is geen filter van de catalogus; {hint}")
+        return cls.from_query(query)
 
     def set_years(self, text: str) -> None:
         m = re.fullmatch(r"(\d{4})?(-)?(\d{4})?", text.strip())
