@@ -213,16 +213,35 @@ def test_no_third_party_hosts_in_any_page(site: Path) -> None:
         assert "fonts.googleapis" not in text
 
 
-def test_a_validation_error_stops_the_build_with_the_validators_message(tmp_path, caplog) -> None:
+def test_a_validation_error_stops_the_build_with_the_validators_message(
+    tmp_path, caplog, monkeypatch
+) -> None:
     from mkdocs.exceptions import Abort, PluginError
 
-    make_site(tmp_path, {"fout.md": front("Gend doet mee", ["Gend"], [13], ["mobiliteit"])})
+    monkeypatch.chdir(tmp_path)  # as `mkdocs build` is run: file names relative to the project
+
+    # One valid practice next to the invalid one: without the plugin's error gate the build
+    # would go on with the valid one, so only the gate stops it here.
+    make_site(
+        tmp_path,
+        {
+            "goed.md": front("Gent doet mee", ["Gent"], [13], ["mobiliteit"]),
+            "fout.md": front("Gend doet mee", ["Gend"], [13], ["mobiliteit"]),
+        },
+    )
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         build(tmp_path)
-    assert (
+    validator = (
         "practices/fout.md:3: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. Bedoel je 'Gent'?"
-        in caplog.text
     )
+    summary = (
+        "1 fout(en) in de praktijken; de site wordt niet gebouwd. Los de fouten hierboven op "
+        "(python -m generator check toont ze ook)."
+    )
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert validator in messages and summary in messages
+    assert messages.index(validator) < messages.index(summary)  # the summary follows the causes
+    assert not any("goed.md" in m for m in messages)
     assert not (tmp_path / "site" / "index.html").exists()
 
 
