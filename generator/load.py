@@ -40,6 +40,9 @@ class Source:
     body_line: int
     problems: list[Problem] = field(default_factory=list)
     front: str = ""  # the front matter's text; its first line is line 2 of the file
+    # Fields left out because their lines broke the YAML (see `_recover`): already reported,
+    # so they are not reported missing as well.
+    skipped: frozenset[str] = frozenset()
 
     @cached_property
     def path(self) -> Path:
@@ -325,9 +328,77 @@ def split(text: str, path: Path | str, shown: str) -> tuple[Source | None, list[
     if data is not None:
         return Source(os.fspath(path), shown, data, None, body, end + 2, problems, front), problems
     data, lines = compose_front_matter(front, 2, shown, problems)
+    skipped: frozenset[str] = frozenset()
     if data is None:
-        return None, problems
-    return Source(os.fspath(path), shown, data, lines, body, end + 2, problems, front), problems
+        recovered = _recover(front, shown, problems)
+        if recovered is None:
+            return None, problems
+        data, lines, front, skipped = recovered
+    source = Source(os.fspath(path), shown, data, lines, body, end + 2, problems, front, skipped)
+    return source, problems
+
+
+MAX_RECOVERIES = 10  # broken entries set aside in one file; past that, the file is hopeless
+
+
+def _recover(
+    front: str, shown: str, problems: list[Problem]
+) -> tuple[dict[str, Any], dict[KeyPath, int], str, frozenset[str]] | None:
+    """After a YAML error, the rest of the front matter: the broken entry (its top-level key
+    line and the indented lines under it) is blanked, keeping every other line where it was,
+    and the rest is read again, so that `check` reports the other problems of the file too.
+    Every further error is reported and set aside the same way."""
+    lines = front.split("\n")
+    skipped: set[str] = set()
+    error = problems[-1] if problems else None
+    for _ in range(MAX_RECOVERIES):
+        at = error.line - 2 if error is not None else -1  # the front matter starts at line 2
+        if not 0 <= at < len(lines):
+            return None
+        start, end = _entry(lines, at)
+        skipped.update(k for k in map(_key_in, lines[start:end]) if k)
+        lines[start:end] = [""] * (end - start)
+        text = "\n".join(lines)
+        found: list[Problem] = []
+        data, key_lines = compose_front_matter(text, 2, shown, found)
+        if data is not None:
+            problems.extend(found)  # what the walk found in the rest (duplicates, …)
+            return data, key_lines, text, frozenset(skipped)
+        error = found[-1] if found else None
+        if error is None or error.line - 2 < end or error.message.startswith("de front matter"):
+            return None  # no progress, or nothing left: the first message says it all
+        if not (_refused_property(error) and any(map(_refused_property, problems))):
+            problems.extend(found)  # one message for anchors and aliases, however many
+    return None
+
+
+def _entry(lines: list[str], at: int) -> tuple[int, int]:
+    """The lines of the top-level entry that holds line `at`: (first, past the last)."""
+    start = at
+    while start > 0 and _continues(lines[start]):
+        start -= 1
+    end = at + 1
+    while end < len(lines) and _continues(lines[end]):
+        end += 1
+    return start, end
+
+
+def _continues(line: str) -> bool:
+    """Part of the entry above it: indented, a '- ' item at the margin, blank or a comment."""
+    return not line.strip() or line[:1] in (" ", "\t", "-", "#")
+
+
+def _key_in(line: str) -> str | None:
+    """The field a blanked line seems to name, so it is not also reported missing."""
+    key, colon, _ = line.partition(":")
+    words = (key if colon else line).strip().strip("'\"").split()
+    return words[0] if words else None
+
+
+def _refused_property(problem: Problem) -> bool:
+    return problem.message.startswith("ongeldige YAML: een YAML-") and "is niet toegestaan" in (
+        problem.message
+    )
 
 
 def _closing_line(text: str, pos: int) -> tuple[int, int] | None:
@@ -613,7 +684,12 @@ def yaml_error(exc: yaml.MarkedYAMLError, source: str = "") -> tuple[int, str]:
     # An unclosed quote or bracket is reported where the stream ends; the user needs the line
     # where it was opened.
     mark = exc.problem_mark
-    opened = "end of stream" in (exc.problem or "") or "flow" in (exc.context or "")
+    opened = (
+        "end of stream" in (exc.problem or "")
+        or "flow" in (exc.context or "")
+        # A line without ':' is noticed on the line after it; the key started on its own line.
+        or "simple key" in (exc.context or "")
+    )
     if exc.context_mark is not None and opened:
         mark = exc.context_mark
     line = mark.line if mark is not None else 0
