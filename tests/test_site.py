@@ -274,3 +274,20 @@ def test_core_has_no_mkdocs_import() -> None:
             ):
                 offenders.append(str(path.relative_to(package)))
     assert offenders == []
+
+
+def test_a_practice_with_only_warnings_builds_strictly(tmp_path, monkeypatch) -> None:
+    """One rule with `check`: a warning never stops `mkdocs build --strict`; whatever would
+    stop the build is an error in `check`."""
+    from conftest import VALID_BODY
+
+    from generator.project import load_project
+
+    monkeypatch.chdir(tmp_path)
+    text = front("Gent doet mee", ["Gent"], [13], ["mobiliteit"])
+    without_results = text.replace(VALID_BODY, VALID_BODY.split("## Resultaten")[0])
+    assert without_results != text
+    make_site(tmp_path, {"gent.md": without_results})
+    loaded = load_project(tmp_path)
+    assert [p.message for p in loaded.problems] == ["de sectie '## Resultaten' ontbreekt."]
+    assert (build(tmp_path) / "praktijken" / "gent" / "index.html").is_file()
