@@ -102,10 +102,14 @@ def sanitise(fragment: str) -> str:
     return _CLEANER.clean(fragment)
 
 
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
 def is_relative(url: str) -> bool:
     """A link inside the site: no scheme, no host (what browsers read after removing the
     tabs and newlines they ignore in a URL)."""
-    plain = re.sub(r"[\t\n\r]", "", url).strip()
+    # The URL standard removes tab and newlines anywhere, and C0 controls and spaces around.
+    plain = re.sub(r"[\t\n\r]", "", url).strip(_C0_AND_SPACE)
     if plain.startswith(("//", "\\\\", "/\\", "\\/")):
         return False
     try:

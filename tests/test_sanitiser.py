@@ -62,21 +62,28 @@ def assert_allowlisted(fragment: str) -> None:
 
 CASES = {
     # an event attribute after a '>' inside a quoted attribute
-    '<a title="x>" onmouseover="alert(1)">hi</a>':
-        '<p><a title="x&gt;" rel="noopener noreferrer">hi</a></p>',
+    '<a title="x>" onmouseover="alert(1)">hi</a>': (
+        '<p><a title="x&gt;" rel="noopener noreferrer">hi</a></p>'
+    ),
     # attributes through attr_list braces stay text: attr_list is not used for practice texts
-    '[x](https://example.org){ onclick="alert(1)" }':
-        '<p><a href="https://example.org" rel="noopener noreferrer">x</a>{ onclick="alert(1)" }'
-        "</p>",
+    '[x](https://example.org){ onclick="alert(1)" }': (
+        '<p><a href="https://example.org" rel="noopener noreferrer">x</a>{ onclick="alert(1)" }</p>'
+    ),
     "Tekst {: #__config }": "<p>Tekst {: #__config }</p>",
     # schemes hidden by an entity or a newline
     '<a href="jav&#x09;ascript:alert(1)">x</a>': '<p><a rel="noopener noreferrer">x</a></p>',
     '<a href="java\nscript:alert(1)">x</a>': '<p><a rel="noopener noreferrer">x</a></p>',
     "[x](&#106;avascript:alert(1))": '<p><a rel="noopener noreferrer">x</a></p>',
+    # what browsers strip around a URL (C0 controls) turns a path into another host
+    '<img src="&#x01;//evil.example/x.png">': "<p><img></p>",
+    '<a href="&#1;javascript:alert(1)">x</a>': '<p><a rel="noopener noreferrer">x</a></p>',
+    "[y](<javascript:alert(1)>)": '<p><a rel="noopener noreferrer">y</a></p>',
+    "[z](javascript&colon;alert(1))": '<p><a rel="noopener noreferrer">z</a></p>',
     # an id the theme reads, style with url(), ping, third-party image and media
     '<p id="__config" style="background:url(https://evil.example/x)">x</p>': "<p>x</p>",
-    '<a href="https://example.org" ping="https://evil.example/p">x</a>':
-        '<p><a href="https://example.org" rel="noopener noreferrer">x</a></p>',
+    '<a href="https://example.org" ping="https://evil.example/p">x</a>': (
+        '<p><a href="https://example.org" rel="noopener noreferrer">x</a></p>'
+    ),
     "![x](https://evil.example/x.png)": '<p><img alt="x"></p>',
     '<video src="https://evil.example/v.mp4" autoplay></video>': "",
     "<script>alert(1)</script>": "",
@@ -155,20 +162,27 @@ def test_brackets_that_make_rendering_quadratic_are_refused() -> None:
 def test_control_characters_in_the_text_are_refused_at_their_line() -> None:
     text = "## Aanpak\n\nTekst \x1b[31mrood\n"
     assert check_text(text, lambda v: None) == [
-        (17, True, "de tekst bevat een onzichtbaar stuurteken (U+001B) op deze regel; "
-         "verwijder het of typ de regel opnieuw.")
+        (
+            17,
+            True,
+            "de tekst bevat een onzichtbaar stuurteken (U+001B) op deze regel; "
+            "verwijder het of typ de regel opnieuw.",
+        )
     ]
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("=HYPERLINK(\"https://evil.example\")", "'=HYPERLINK(\"https://evil.example\")"),
-    ("+32 2 211 55 00", "'+32 2 211 55 00"),
-    ("-1+1", "'-1+1"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("Gewone tekst = prima", "Gewone tekst = prima"),
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ('=HYPERLINK("https://evil.example")', '\'=HYPERLINK("https://evil.example")'),
+        ("+32 2 211 55 00", "'+32 2 211 55 00"),
+        ("-1+1", "'-1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Gewone tekst = prima", "Gewone tekst = prima"),
+    ],
+)
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell: str, expected: str) -> None:
     assert neutralise(cell) == expected
 
@@ -176,14 +190,92 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell: str, expec
 # --- properties -------------------------------------------------------------------------------
 
 PIECES = [
-    "<", ">", "/", "=", '"', "'", " ", "\n", "\t", "&", "#", ";", ":", "[", "]", "(", ")", "{",
-    "}", "!", "*", "_", "`", "-", "x", "a", "p", "img", "script", "svg", "math", "style",
-    "iframe", "href", "src", "on", "onerror", "onload", "id", "class", "ping", "javascript",
-    "java\tscript", "jav&#x09;ascript", "&#106;", "&#x3c;", "data", "vbscript", "http", "//",
-    "evil.example", "__config", "url(", "<a ", "<img ", "<p ", "</a>", "<!--", "-->", "<![CDATA[",
-    "<?", "\x00", "\u202e", "{: ", " .x #y", "](", "]: ", "> ", "## ", "| a |", "<table>", "<td ",
-    "align=", "center", "<h2 ", "<b>", "<br/>", "<base ", "<form ", "<object ", "<template>",
-    "<noscript>", "<svg><a xlink:href=", "srcdoc=", "formaction=", "<style>",
+    "<",
+    ">",
+    "/",
+    "=",
+    '"',
+    "'",
+    " ",
+    "\n",
+    "\t",
+    "&",
+    "#",
+    ";",
+    ":",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "!",
+    "*",
+    "_",
+    "`",
+    "-",
+    "x",
+    "a",
+    "p",
+    "img",
+    "script",
+    "svg",
+    "math",
+    "style",
+    "iframe",
+    "href",
+    "src",
+    "on",
+    "onerror",
+    "onload",
+    "id",
+    "class",
+    "ping",
+    "javascript",
+    "java\tscript",
+    "jav&#x09;ascript",
+    "&#106;",
+    "&#x3c;",
+    "data",
+    "vbscript",
+    "http",
+    "//",
+    "evil.example",
+    "__config",
+    "url(",
+    "<a ",
+    "<img ",
+    "<p ",
+    "</a>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "<?",
+    "\x00",
+    "\u202e",
+    "{: ",
+    " .x #y",
+    "](",
+    "]: ",
+    "> ",
+    "## ",
+    "| a |",
+    "<table>",
+    "<td ",
+    "align=",
+    "center",
+    "<h2 ",
+    "<b>",
+    "<br/>",
+    "<base ",
+    "<form ",
+    "<object ",
+    "<template>",
+    "<noscript>",
+    "<svg><a xlink:href=",
+    "srcdoc=",
+    "formaction=",
+    "<style>",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -194,8 +286,9 @@ def test_nothing_outside_the_allowlist_survives(text: str) -> None:
     assert_allowlisted(clean_html(text))
     assert_allowlisted(sanitise(text))  # raw HTML that never went through Markdown, too
     placed = render_body(text).html  # the generator's own permalinks added to the headings
-    assert_allowlisted(re.sub(r'<a class="headerlink" href="#[a-z0-9-]+" title="[^"]+">¶</a>',
-                              "", placed))
+    assert_allowlisted(
+        re.sub(r'<a class="headerlink" href="#[a-z0-9-]+" title="[^"]+">¶</a>', "", placed)
+    )
 
 
 TABLE_PARTS = {"thead", "tbody", "tr", "th", "td"}
