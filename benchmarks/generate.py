@@ -42,6 +42,13 @@ sys.path.insert(0, str(ROOT))
 from generator.project import load_project  # noqa: E402
 from generator.reference import goals, municipalities, slugify  # noqa: E402
 
+DEPARTMENTS = [
+    "Dienst Duurzaamheid",
+    "Dienst Mobiliteit",
+    "Milieudienst",
+    "Dienst Internationale Samenwerking",
+    "Welzijnsdienst",
+]
 COUNTRIES = ["BJ", "SN", "ZA", "RW", "EC", "NI", "BF", "CD", "GM", "PE", "MA", "GT", "BO", "UG"]
 IMAGE_SHARE = 0.08  # share of practices with an image (the real collection: about one in ten)
 _END = re.compile(r"[.!?]$")
@@ -91,7 +98,7 @@ def _train(chain: dict[str, list[str]], starts: list[str], sentence: str, end: b
     if end and not _END.search(words[-1]):
         words[-1] += "."
     starts.append(words[0])
-    for a, b in zip(words, words[1:]):
+    for a, b in zip(words, words[1:], strict=False):
         chain.setdefault(a, []).append(b)
 
 
@@ -284,7 +291,7 @@ def practice(
         ]
     lines += [
         "contact:",
-        f"  dienst: {_q(rng.choice(['Dienst Duurzaamheid', 'Dienst Mobiliteit', 'Milieudienst', 'Dienst Internationale Samenwerking', 'Welzijnsdienst']))}",
+        f"  dienst: {_q(rng.choice(DEPARTMENTS))}",
         f"  email: info{i}@gemeente.example.org",
     ]
     if corpus.links and rng.random() < 0.3:

@@ -24,6 +24,7 @@ Every step has a timeout; servers listen on 127.0.0.1 only and are stopped at th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gzip
 import json
@@ -64,9 +65,13 @@ TARGETS = {
 
 def label(key: str, plan: dict[str, Any]) -> str:
     return TARGETS[key][0].format(
-        check=nl(max(plan["check_ns"])), compare=nl(plan["compare_n"]),
-        large=nl(max(plan["build_ns"])), small=nl(min(plan["build_ns"])),
-        cat=nl(plan["catalogue_n"]), bundle=nl(plan["bundle_n"]))
+        check=nl(max(plan["check_ns"])),
+        compare=nl(plan["compare_n"]),
+        large=nl(max(plan["build_ns"])),
+        small=nl(min(plan["build_ns"])),
+        cat=nl(plan["catalogue_n"]),
+        bundle=nl(plan["bundle_n"]),
+    )
 
 
 @dataclass
@@ -91,16 +96,29 @@ STEPS = ("check", "build", "serve", "catalogue", "bundle")
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Schaalmetingen van de SDG-praktijkendatabank.")
-    parser.add_argument("--quick", action="store_true",
-                        help="rookproef met kleine aantallen; schrijft niets in docs/")
-    parser.add_argument("--work", type=Path, default=None,
-                        help="werkmap voor de gegenereerde projecten (standaard in /tmp)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="rookproef met kleine aantallen; schrijft niets in docs/",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="werkmap voor de gegenereerde projecten (standaard in /tmp)",
+    )
     parser.add_argument("--skip", default="", help=f"stappen overslaan, komma's: {','.join(STEPS)}")
     parser.add_argument("--dry-run", action="store_true", help="toon het plan en stop")
-    parser.add_argument("--from-json", type=Path, metavar="RESULTS",
-                        help="niets meten: de pagina opnieuw schrijven uit een results.json")
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        metavar="RESULTS",
+        help="niets meten: de pagina opnieuw schrijven uit een results.json",
+    )
     parser.add_argument("--out-md", type=Path, help="pagina (standaard docs/prestaties.md)")
-    parser.add_argument("--out-json", type=Path, help="ruwe cijfers (standaard benchmarks/results.json)")
+    parser.add_argument(
+        "--out-json", type=Path, help="ruwe cijfers (standaard benchmarks/results.json)"
+    )
     args = parser.parse_args(argv)
     unknown = {s for s in args.skip.split(",") if s} - set(STEPS)
     if unknown:
@@ -112,11 +130,36 @@ def make_plan(args: argparse.Namespace) -> Plan:
     work = args.work or Path("/tmp") / ("sdg-bench-quick" if args.quick else "sdg-bench")
     skip = frozenset(s for s in args.skip.split(",") if s)
     if args.quick:
-        return Plan(True, work, (200, 1000), 20, (100, 200, 400), 200, 100, 1000, 100, 1,
-                    args.out_md or work / "prestaties.md", args.out_json or work / "results.json", skip)
-    return Plan(False, work, (1000, 10000), 50, (500, 1000, 5000), 1000, 1000, 10000, 1000, 2,
-                args.out_md or ROOT / "docs" / "prestaties.md",
-                args.out_json or ROOT / "benchmarks" / "results.json", skip)
+        return Plan(
+            True,
+            work,
+            (200, 1000),
+            20,
+            (100, 200, 400),
+            200,
+            100,
+            1000,
+            100,
+            1,
+            args.out_md or work / "prestaties.md",
+            args.out_json or work / "results.json",
+            skip,
+        )
+    return Plan(
+        False,
+        work,
+        (1000, 10000),
+        50,
+        (500, 1000, 5000),
+        1000,
+        1000,
+        10000,
+        1000,
+        2,
+        args.out_md or ROOT / "docs" / "prestaties.md",
+        args.out_json or ROOT / "benchmarks" / "results.json",
+        skip,
+    )
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -130,14 +173,16 @@ r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 seconds = time.perf_counter() - t
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"rc": r.returncode, "seconds": seconds, "maxrss_kb": u.ru_maxrss,
-                  "cpu_s": u.ru_utime + u.ru_stime, "out": r.stdout.decode(errors="replace")[-1500:],
+                  "cpu_s": u.ru_utime + u.ru_stime,
+                  "out": r.stdout.decode(errors="replace")[-1500:],
                   "err": r.stderr.decode(errors="replace")[-3000:]}))
 """
 
 
 def measure(cmd: list[str], cwd: Path, timeout: float) -> dict[str, Any]:
-    done = subprocess.run([PY, "-c", _WRAP, *cmd], cwd=cwd, env=ENV, capture_output=True,
-                          text=True, timeout=timeout)
+    done = subprocess.run(
+        [PY, "-c", _WRAP, *cmd], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=timeout
+    )
     if done.returncode != 0 or not done.stdout.strip():
         raise RuntimeError(f"meting mislukt: {' '.join(cmd)}\n{done.stderr[-2000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -213,14 +258,19 @@ def bench_check(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
         subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "generator")], check=True)
         runs = [measure([PY, "-m", "generator", "check"], root, 300) for _ in range(5)]
         times = [r["seconds"] for r in runs]
-        out[str(n)] = {"runs_s": [round(t, 3) for t in times], "best_s": round(min(times), 3),
-                       "median_s": round(statistics.median(times), 3),
-                       "first_run_s": round(first["seconds"], 3),
-                       "maxrss_mb": round(max(r["maxrss_kb"] for r in runs) / 1024, 1),
-                       "cpu_s": round(min(r["cpu_s"] for r in runs), 2),
-                       "summary": runs[0]["out"].strip().splitlines()[-1]}
-        log(f"check {n}: {out[str(n)]['runs_s']} s (eerste run zonder bytecode: "
-            f"{out[str(n)]['first_run_s']} s)")
+        out[str(n)] = {
+            "runs_s": [round(t, 3) for t in times],
+            "best_s": round(min(times), 3),
+            "median_s": round(statistics.median(times), 3),
+            "first_run_s": round(first["seconds"], 3),
+            "maxrss_mb": round(max(r["maxrss_kb"] for r in runs) / 1024, 1),
+            "cpu_s": round(min(r["cpu_s"] for r in runs), 2),
+            "summary": runs[0]["out"].strip().splitlines()[-1],
+        }
+        log(
+            f"check {n}: {out[str(n)]['runs_s']} s (eerste run zonder bytecode: "
+            f"{out[str(n)]['first_run_s']} s)"
+        )
     startup = [measure([PY, "-c", "import generator.cli"], ROOT, 60)["seconds"] for _ in range(3)]
     out["python_import_s"] = round(min(startup), 3)
     remove_bytecode()
@@ -245,14 +295,21 @@ def site_sizes(site: Path, n: int) -> dict[str, Any]:
     total, files = tree_size(site)
     search = site / "search" / "search_index.json"
     data = site / "catalogus" / "praktijken-data.js"
-    sizes = {"site_bytes": total, "site_files": files,
-             "search_index_bytes": search.stat().st_size if search.is_file() else None,
-             "catalogue_bytes": data.stat().st_size, "catalogue_gz_bytes": gz_size(data)}
+    sizes = {
+        "site_bytes": total,
+        "site_files": files,
+        "search_index_bytes": search.stat().st_size if search.is_file() else None,
+        "catalogue_bytes": data.stat().st_size,
+        "catalogue_gz_bytes": gz_size(data),
+    }
     fiches = site / "catalogus" / "fiches-data.js"
     if fiches.is_file():
         sizes["fiches_bytes"] = fiches.stat().st_size
-    sizes["per_practice"] = {k.replace("_bytes", "_b"): round(v / n, 1) for k, v in sizes.items()
-                             if k.endswith("_bytes") and v is not None}
+    sizes["per_practice"] = {
+        k.replace("_bytes", "_b"): round(v / n, 1)
+        for k, v in sizes.items()
+        if k.endswith("_bytes") and v is not None
+    }
     return sizes
 
 
@@ -271,19 +328,31 @@ site = build_site(project.practices, project.vocab)
 t2 = time.perf_counter()
 pages, assets = render_site(site)
 t3 = time.perf_counter()
-print(json.dumps({"load_s": t1 - t0, "taxonomy_s": t2 - t1, "render_s": t3 - t2, "pages": len(pages)}))
+print(json.dumps({"load_s": t1 - t0, "taxonomy_s": t2 - t1, "render_s": t3 - t2,
+                  "pages": len(pages)}))
 """
 
 
 def core_phases(root: Path, n: int) -> dict[str, Any]:
-    done = subprocess.run([PY, "-c", _CORE, str(root), str(ROOT)], cwd=root, env=ENV,
-                          capture_output=True, text=True, timeout=1200)
+    done = subprocess.run(
+        [PY, "-c", _CORE, str(root), str(ROOT)],
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"generator-fasen niet gemeten:\n{done.stderr[-2000:]}")
     raw = json.loads(done.stdout.strip().splitlines()[-1])
-    return {**{k: round(v, 2) for k, v in raw.items()},
-            **{k.replace("_s", "_ms_per_practice"): round(1000 * v / n, 2)
-               for k, v in raw.items() if k.endswith("_s")}}
+    return {
+        **{k: round(v, 2) for k, v in raw.items()},
+        **{
+            k.replace("_s", "_ms_per_practice"): round(1000 * v / n, 2)
+            for k, v in raw.items()
+            if k.endswith("_s")
+        },
+    }
 
 
 def plain_config(root: Path, docs: str) -> Path:
@@ -296,8 +365,11 @@ def plain_config(root: Path, docs: str) -> Path:
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and friends
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     config["docs_dir"] = docs
-    config["plugins"] = [p for p in config.get("plugins", [])
-                         if not (p == "praktijken" or (isinstance(p, dict) and "praktijken" in p))]
+    config["plugins"] = [
+        p
+        for p in config.get("plugins", [])
+        if not (p == "praktijken" or (isinstance(p, dict) and "praktijken" in p))
+    ]
     config.pop("watch", None)
     config["not_in_nav"] = "/praktijken/\n"
     path = root / "mkdocs-plain.yml"
@@ -315,32 +387,42 @@ def bench_build(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
         runs = []
         for i in range(repeats):
             runs.append(build_once(root, "mkdocs.yml", site))
-            log(f"build {n} (plugin) #{i + 1}: {runs[-1]['seconds']:.1f} s, "
-                f"{runs[-1]['maxrss_kb'] / 1024:.0f} MB")
+            log(
+                f"build {n} (plugin) #{i + 1}: {runs[-1]['seconds']:.1f} s, "
+                f"{runs[-1]['maxrss_kb'] / 1024:.0f} MB"
+            )
             if n == plan.compare_n:  # alternate with the plain build: both see the same load
                 out.setdefault("plain_runs", []).append(bench_plain_once(plan, root, log))
         best = min(r["seconds"] for r in runs)
-        out["runs"][str(n)] = {"runs_s": [round(r["seconds"], 2) for r in runs],
-                               "best_s": round(best, 2),
-                               "maxrss_mb": round(max(r["maxrss_kb"] for r in runs) / 1024, 1),
-                               **site_sizes(site, n)}
+        out["runs"][str(n)] = {
+            "runs_s": [round(r["seconds"], 2) for r in runs],
+            "best_s": round(best, 2),
+            "maxrss_mb": round(max(r["maxrss_kb"] for r in runs) / 1024, 1),
+            **site_sizes(site, n),
+        }
         shutil.rmtree(site)
         out["runs"][str(n)]["generator"] = core_phases(root, n)
         g = out["runs"][str(n)]["generator"]
-        log(f"generator {n}: lezen {g['load_s']} s, taxonomie {g['taxonomy_s']} s, "
-            f"pagina's {g['render_s']} s")
+        log(
+            f"generator {n}: lezen {g['load_s']} s, taxonomie {g['taxonomy_s']} s, "
+            f"pagina's {g['render_s']} s"
+        )
     base = out["runs"][str(plan.base_n)]["best_s"]
     per = {}
     for n in plan.build_ns:
         t = out["runs"][str(n)]["best_s"]
-        per[str(n)] = {"total_per_practice_ms": round(1000 * t / n, 2),
-                       "marginal_per_practice_ms": round(1000 * (t - base) / (n - plan.base_n), 2)}
+        per[str(n)] = {
+            "total_per_practice_ms": round(1000 * t / n, 2),
+            "marginal_per_practice_ms": round(1000 * (t - base) / (n - plan.base_n), 2),
+        }
     out["per_practice"] = per
     small, large = str(min(plan.build_ns)), str(max(plan.build_ns))
-    out["per_practice_ratio"] = round(per[large]["marginal_per_practice_ms"]
-                                      / per[small]["marginal_per_practice_ms"], 3)
-    out["per_practice_ratio_total"] = round(per[large]["total_per_practice_ms"]
-                                            / per[small]["total_per_practice_ms"], 3)
+    out["per_practice_ratio"] = round(
+        per[large]["marginal_per_practice_ms"] / per[small]["marginal_per_practice_ms"], 3
+    )
+    out["per_practice_ratio_total"] = round(
+        per[large]["total_per_practice_ms"] / per[small]["total_per_practice_ms"], 3
+    )
     plain_best = min(r["seconds"] for r in out["plain_runs"])
     out["plain_best_s"] = round(plain_best, 2)
     out["plain_runs_s"] = [round(r["seconds"], 2) for r in out.pop("plain_runs")]
@@ -393,12 +475,19 @@ def served_path(root: Path) -> str:
 
 def bench_serve(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
     root = projects.get(plan.serve_n)
-    practice = sorted((root / "practices").glob("*.md"))[len(list((root / "practices").glob("*.md"))) // 2]
+    practice = sorted((root / "practices").glob("*.md"))[
+        len(list((root / "practices").glob("*.md"))) // 2
+    ]
     port = free_port()
     url = f"http://127.0.0.1:{port}{served_path(root)}/praktijken/{practice.stem}/"
     log_file = (plan.work / "serve.log").open("w")
-    process = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                               cwd=root, env=ENV, stdout=log_file, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=ENV,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
     out: dict[str, Any] = {"n": plan.serve_n, "latencies_s": []}
     original = practice.read_text(encoding="utf-8")
     try:
@@ -460,7 +549,8 @@ async (id) => {
   box.click();  // 'change' runs the filter and re-renders the list synchronously
   const rendered = performance.now() - t0;
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));  // the next frame
-  return [rendered, performance.now() - t0, Number(document.getElementById('pk-catalogue').dataset.results)];
+  return [rendered, performance.now() - t0,
+          Number(document.getElementById('pk-catalogue').dataset.results)];
 }
 """
 
@@ -472,7 +562,8 @@ async (text) => {
   box.dispatchEvent(new Event('input', {bubbles: true}));
   const rendered = performance.now() - t0;
   await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-  return [rendered, performance.now() - t0, Number(document.getElementById('pk-catalogue').dataset.results)];
+  return [rendered, performance.now() - t0,
+          Number(document.getElementById('pk-catalogue').dataset.results)];
 }
 """
 
@@ -499,7 +590,8 @@ class _Server:
                 pass
 
         self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+            ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
+        )
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
 
@@ -516,26 +608,43 @@ def local_server(folder: Path) -> _Server:
 def filter_timings(browser, url: str) -> dict[str, Any]:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        page.route("http*://**", lambda route: route.continue_() if route.request.url.startswith(
-            "http://127.0.0.1:") else route.abort())  # nothing leaves the machine
+        page.route(
+            "http*://**",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("http://127.0.0.1:")
+                else route.abort()
+            ),
+        )  # nothing leaves the machine
         t = time.perf_counter()
         page.goto(url)
         page.wait_for_function("window.PK_CATALOGUE_READY === true", timeout=120_000)
         first = round(1000 * (time.perf_counter() - t), 1)
-        clicks = [page.evaluate(CLICK_JS, f"pk-sdg-{i}")
-                  for _ in range(2) for i in SDG_CHECKBOXES for _state in ("aan", "uit")]
+        clicks = [
+            page.evaluate(CLICK_JS, f"pk-sdg-{i}")
+            for _ in range(2)
+            for i in SDG_CHECKBOXES
+            for _state in ("aan", "uit")
+        ]
         typed = [page.evaluate(TYPE_JS, word) for word in ("fiets", "fietsen", "", "klimaat", "")]
     finally:
         page.close()
     painted = sorted(c[1] for c in clicks)
-    return {"first_render_ms": first,
-            "filter_ms": {"median": round(statistics.median(painted), 1),
-                          "p90": round(painted[int(0.9 * (len(painted) - 1))], 1),
-                          "max": round(max(painted), 1), "count": len(painted),
-                          "script_median": round(statistics.median(c[0] for c in clicks), 1)},
-            "typing_ms": {"median": round(statistics.median(t[1] for t in typed), 1),
-                          "max": round(max(t[1] for t in typed), 1)},
-            "results_after_first_click": clicks[0][2]}
+    return {
+        "first_render_ms": first,
+        "filter_ms": {
+            "median": round(statistics.median(painted), 1),
+            "p90": round(painted[int(0.9 * (len(painted) - 1))], 1),
+            "max": round(max(painted), 1),
+            "count": len(painted),
+            "script_median": round(statistics.median(c[0] for c in clicks), 1),
+        },
+        "typing_ms": {
+            "median": round(statistics.median(t[1] for t in typed), 1),
+            "max": round(max(t[1] for t in typed), 1),
+        },
+        "results_after_first_click": clicks[0][2],
+    }
 
 
 def bench_catalogue(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
@@ -547,8 +656,11 @@ def bench_catalogue(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
     harness.mkdir(parents=True)
     data = harness / "praktijken-data.js"
     data.write_text(script, encoding="utf-8")
-    out: dict[str, Any] = {"n": n, "catalogue_bytes": data.stat().st_size,
-                           "catalogue_gz_bytes": gz_size(data)}
+    out: dict[str, Any] = {
+        "n": n,
+        "catalogue_bytes": data.stat().st_size,
+        "catalogue_gz_bytes": gz_size(data),
+    }
     out["per_practice_b"] = round(out["catalogue_bytes"] / n, 1)
     out["per_practice_gz_b"] = round(out["catalogue_gz_bytes"] / n, 1)
     log(f"catalogusgegevens {n}: {out['per_practice_gz_b']} B/praktijk gzip")
@@ -557,7 +669,11 @@ def bench_catalogue(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
         return out
     import material
 
-    css = sorted((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+    css = sorted(
+        (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob(
+            "main.*.min.css"
+        )
+    )
     if css:
         shutil.copy(css[0], harness / "material.css")
     shutil.copy(ROOT / "docs" / "stylesheets" / "praktijken.css", harness / "praktijken.css")
@@ -568,8 +684,10 @@ def bench_catalogue(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
     server = local_server(harness)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             try:
                 # Over HTTP, as on the online site (the target), then from file://, as in a bundle.
                 out.update(filter_timings(browser, f"{server.url}index.html"))
@@ -579,8 +697,10 @@ def bench_catalogue(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
                 browser.close()
     finally:
         server.shutdown()
-    log(f"filterwissel {n}: mediaan {out['filter_ms']['median']} ms over HTTP, "
-        f"{out['file']['filter_ms']['median']} ms vanaf file://")
+    log(
+        f"filterwissel {n}: mediaan {out['filter_ms']['median']} ms over HTTP, "
+        f"{out['file']['filter_ms']['median']} ms vanaf file://"
+    )
     return out
 
 
@@ -588,8 +708,14 @@ def bench_catalogue(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
 
 
 def bench_bundle(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
-    probe = subprocess.run([PY, "-m", "generator", "bundle", "--help"], cwd=ROOT, env=ENV,
-                           capture_output=True, text=True, timeout=60)
+    probe = subprocess.run(
+        [PY, "-m", "generator", "bundle", "--help"],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     if probe.returncode != 0:
         return {"available": False, "reason": "`python -m generator bundle` bestaat nog niet"}
     if not (ROOT / "node_modules" / "iframe-worker").is_dir():
@@ -597,9 +723,14 @@ def bench_bundle(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
     root = projects.get(plan.bundle_n)
     target = plan.work / f"bundel-{plan.bundle_n}.zip"
     result = measure([PY, "-m", "generator", "bundle", "--out", str(target)], root, 2400)
-    out = {"available": True, "n": plan.bundle_n, "seconds": round(result["seconds"], 1),
-           "bytes": target.stat().st_size, "maxrss_mb": round(result["maxrss_kb"] / 1024, 1),
-           "output": result["out"].strip().splitlines()[-1:] if result["out"].strip() else []}
+    out = {
+        "available": True,
+        "n": plan.bundle_n,
+        "seconds": round(result["seconds"], 1),
+        "bytes": target.stat().st_size,
+        "maxrss_mb": round(result["maxrss_kb"] / 1024, 1),
+        "output": result["out"].strip().splitlines()[-1:] if result["out"].strip() else [],
+    }
     log(f"bundel {plan.bundle_n}: {out['bytes'] / 1e6:.1f} MB in {out['seconds']} s")
     target.unlink()
     return out
@@ -615,9 +746,13 @@ def realism(projects: Projects) -> dict[str, Any]:
     sample = projects.generate.generate(n, projects.work / "realisme", corpus=projects.corpus)
     generated, _ = catalogue_data(sample)
     shutil.rmtree(sample)
-    return {"n": n,
-            "real_gz_per_practice_b": round(len(gzip.compress(real.encode(), 9, mtime=0)) / n, 1),
-            "generated_gz_per_practice_b": round(len(gzip.compress(generated.encode(), 9, mtime=0)) / n, 1)}
+    return {
+        "n": n,
+        "real_gz_per_practice_b": round(len(gzip.compress(real.encode(), 9, mtime=0)) / n, 1),
+        "generated_gz_per_practice_b": round(
+            len(gzip.compress(generated.encode(), 9, mtime=0)) / n, 1
+        ),
+    }
 
 
 # --- the machine -----------------------------------------------------------------------------
@@ -650,15 +785,24 @@ def machine() -> dict[str, Any]:
 
     chromium = "niet gevonden"
     if Path(CHROMIUM).exists():
-        try:
-            chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True,
-                                      timeout=30).stdout.strip() or chromium
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gib": ram, "os": platform.platform(),
-            "python": platform.python_version(), "mkdocs": ver("mkdocs"),
-            "mkdocs_material": ver("mkdocs-material"), "chromium": chromium,
-            "date": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
+        with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+            chromium = (
+                subprocess.run(
+                    [CHROMIUM, "--version"], capture_output=True, text=True, timeout=30
+                ).stdout.strip()
+                or chromium
+            )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gib": ram,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "mkdocs": ver("mkdocs"),
+        "mkdocs_material": ver("mkdocs-material"),
+        "chromium": chromium,
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -681,7 +825,12 @@ def parallel_from() -> int:
 
 
 def verdicts(r: dict[str, Any]) -> dict[str, tuple[float | None, bool | None]]:
-    b, c, cat, bun = r.get("build", {}), r.get("check", {}), r.get("catalogue", {}), r.get("bundle", {})
+    b, c, cat, bun = (
+        r.get("build", {}),
+        r.get("check", {}),
+        r.get("catalogue", {}),
+        r.get("bundle", {}),
+    )
     big = max((int(k) for k in c if k.isdigit()), default=None)
     values: dict[str, float | None] = {
         "check_10000": c[str(big)]["best_s"] if big else None,
@@ -707,63 +856,113 @@ def n_runs(c: dict[str, Any]) -> int:
 def why(key: str, r: dict[str, Any]) -> str:
     """The reason a target was missed, from the figures themselves."""
     b, c, cat = r.get("build", {}), r.get("check", {}), r.get("catalogue", {})
-    busy = (f" De machine was tijdens de meting ook met ander werk bezig (belasting tot "
-            f"{nl(r['load']['max'], 1)} op {r['machine']['cores']} kernen, de meting zelf inbegrepen): "
-            "de tijden zijn eerder te hoog dan te laag." if busy_machine(r) else "")
+    busy = (
+        f" De machine was tijdens de meting ook met ander werk bezig (belasting tot "
+        f"{nl(r['load']['max'], 1)} op {r['machine']['cores']} kernen, de meting zelf inbegrepen): "
+        "de tijden zijn eerder te hoog dan te laag."
+        if busy_machine(r)
+        else ""
+    )
     if key == "check_10000":
         big = max(int(k) for k in c if k.isdigit())
         small = min(int(k) for k in c if k.isdigit())
         per = 1000 * (c[str(big)]["best_s"] - c[str(small)]["best_s"]) / (big - small)
         needed = 1000 * (TARGETS[key][1] - c["python_import_s"]) / big
-        return (f"`check` leest, parseert en valideert elk bestand: tussen {nl(small)} en {nl(big)} "
-                f"praktijken kost elke extra praktijk {nl(per, 2)} ms (vanaf {nl(parallel_from())} "
-                f"bestanden verdeeld over {r['machine']['cores']} processen), bovenop "
-                f"{nl(c['python_import_s'], 2)} s om Python en de generator te laden. Om "
-                f"{nl(big)} praktijken in {nl(TARGETS[key][1], 0)} s te controleren mag dat hoogstens "
-                f"{nl(needed, 2)} ms per praktijk zijn." + busy)
+        return (
+            f"`check` leest, parseert en valideert elk bestand: tussen {nl(small)} en {nl(big)} "
+            f"praktijken kost elke extra praktijk {nl(per, 2)} ms (vanaf {nl(parallel_from())} "
+            f"bestanden verdeeld over {r['machine']['cores']} processen), bovenop "
+            f"{nl(c['python_import_s'], 2)} s om Python en de generator te laden. Om "
+            f"{nl(big)} praktijken in {nl(TARGETS[key][1], 0)} s te controleren mag dat hoogstens "
+            f"{nl(needed, 2)} ms per praktijk zijn." + busy
+        )
     if key == "build_ratio_1000":
         n = str(r["plan"]["compare_n"])
         extra = b["runs"][n]["best_s"] - b["plain_best_s"]
         export = r.get("export_s")
         g = b["runs"][n].get("generator")
-        return (f"De plugin-bouw duurt {nl(extra, 1)} s langer dan gewone MkDocs op dezelfde "
-                f"pagina's. Dat is het werk van de generator zelf (praktijken lezen, valideren, "
-                f"pagina's en gegevensbestanden maken)"
-                + (f"; `generator export` doet hetzelfde werk los in {nl(export, 1)} s" if export else "")
-                + (f". Apart gemeten: lezen en valideren {nl(g['load_s'], 1)} s, taxonomie "
-                   f"{nl(g['taxonomy_s'], 1)} s (vooral de lijsten 'Gerelateerde praktijken' en 'Uit "
-                   f"de buurt', generator/taxonomy.py), pagina's maken {nl(g['render_s'], 1)} s. "
-                   f"Binnen {nl(TARGETS[key][1], 2)} × blijven vraagt dat de generator hoogstens "
-                   f"{nl((TARGETS[key][1] - 1) * b['plain_best_s'], 1)} s toevoegt" if g else "")
-                + "." + busy)
+        return (
+            f"De plugin-bouw duurt {nl(extra, 1)} s langer dan gewone MkDocs op dezelfde "
+            f"pagina's. Dat is het werk van de generator zelf (praktijken lezen, valideren, "
+            f"pagina's en gegevensbestanden maken)"
+            + (
+                f"; `generator export` doet hetzelfde werk los in {nl(export, 1)} s"
+                if export
+                else ""
+            )
+            + (
+                f". Apart gemeten: lezen en valideren {nl(g['load_s'], 1)} s, taxonomie "
+                f"{nl(g['taxonomy_s'], 1)} s (vooral de lijsten 'Gerelateerde praktijken' en 'Uit "
+                f"de buurt', generator/taxonomy.py), pagina's maken {nl(g['render_s'], 1)} s. "
+                f"Binnen {nl(TARGETS[key][1], 2)} × blijven vraagt dat de generator hoogstens "
+                f"{nl((TARGETS[key][1] - 1) * b['plain_best_s'], 1)} s toevoegt"
+                if g
+                else ""
+            )
+            + "."
+            + busy
+        )
     if key == "per_practice_ratio":
         per = b["per_practice"]
-        text = ("De marginale kost per praktijk (bouwtijd min die van een kleine site, gedeeld door "
-                "het aantal extra praktijken) stijgt van "
-                + " naar ".join(f"{nl(v['marginal_per_practice_ms'], 1)} ms ({nl(int(k))})" for k, v in per.items())
-                + ".")
+        text = (
+            "De marginale kost per praktijk (bouwtijd min die van een kleine site, gedeeld door "
+            "het aantal extra praktijken) stijgt van "
+            + " naar ".join(
+                f"{nl(v['marginal_per_practice_ms'], 1)} ms ({nl(int(k))})" for k, v in per.items()
+            )
+            + "."
+        )
         phases = {k: b["runs"][k].get("generator") for k in per if b["runs"][k].get("generator")}
         if len(phases) >= 2:
             small, large = min(phases, key=int), max(phases, key=int)
-            names = {"load": "lezen en valideren", "taxonomy": "taxonomie (indexen, gerelateerde "
-                     "praktijken en 'uit de buurt', generator/taxonomy.py)",
-                     "render": "pagina's maken (generator/render)"}
-            growth = sorted(((phases[large][f"{p}_ms_per_practice"] - phases[small][f"{p}_ms_per_practice"], p)
-                             for p in names), reverse=True)
-            text += (" Van de generator zelf groeit per praktijk vooral "
-                     + "; ".join(f"{names[p]}: van {nl(phases[small][f'{p}_ms_per_practice'], 2)} naar "
-                                 f"{nl(phases[large][f'{p}_ms_per_practice'], 2)} ms"
-                                 for d, p in growth if d > 0.1) + ".") if growth[0][0] > 0.1 else ""
+            names = {
+                "load": "lezen en valideren",
+                "taxonomy": "taxonomie (indexen, gerelateerde "
+                "praktijken en 'uit de buurt', generator/taxonomy.py)",
+                "render": "pagina's maken (generator/render)",
+            }
+            growth = sorted(
+                (
+                    (
+                        phases[large][f"{p}_ms_per_practice"]
+                        - phases[small][f"{p}_ms_per_practice"],
+                        p,
+                    )
+                    for p in names
+                ),
+                reverse=True,
+            )
+            text += (
+                (
+                    " Van de generator zelf groeit per praktijk vooral "
+                    + "; ".join(
+                        f"{names[p]}: van {nl(phases[small][f'{p}_ms_per_practice'], 2)} naar "
+                        f"{nl(phases[large][f'{p}_ms_per_practice'], 2)} ms"
+                        for d, p in growth
+                        if d > 0.1
+                    )
+                    + "."
+                )
+                if growth[0][0] > 0.1
+                else ""
+            )
         return text + busy
     if key == "catalogue_gz_10000":
-        return ("Elke praktijk staat met titel en volledige samenvatting in de catalogusgegevens; "
-                f"gecomprimeerd is dat {nl(cat.get('per_practice_gz_b'), 0)} B per praktijk.")
+        return (
+            "Elke praktijk staat met titel en volledige samenvatting in de catalogusgegevens; "
+            f"gecomprimeerd is dat {nl(cat.get('per_practice_gz_b'), 0)} B per praktijk."
+        )
     if key == "filter_10000":
         f = cat.get("filter_ms", {})
-        return (f"Een filterwissel rekent de facettellingen over alle praktijken opnieuw uit en tekent "
-                f"de lijst opnieuw; het script zelf neemt {nl(f.get('script_median'), 1)} ms (mediaan)." + busy)
+        return (
+            f"Een filterwissel rekent de facettellingen over alle praktijken opnieuw uit en tekent "
+            f"de lijst opnieuw; het script zelf neemt {nl(f.get('script_median'), 1)} ms (mediaan)."
+            + busy
+        )
     if key == "bundle_size_1000":
-        return "De bundel bevat de volledige site met zoekindex en afdrukgegevens voor elke praktijk."
+        return (
+            "De bundel bevat de volledige site met zoekindex en afdrukgegevens voor elke praktijk."
+        )
     return ""
 
 
@@ -774,15 +973,16 @@ def page(r: dict[str, Any]) -> str:
     lines = [
         "---",
         "title: Prestaties",
-        "description: Hoe snel de databank gecontroleerd, gebouwd en doorzocht wordt bij duizenden praktijken.",
+        "description: Hoe snel de databank gecontroleerd, gebouwd en doorzocht wordt bij duizenden "
+        "praktijken.",
         "---",
         "",
         "# Prestaties",
         "",
-        "Groeit de databank van tientallen naar duizenden praktijken, dan moet ze even vlot blijven: "
-        "voor wie een praktijk indient, voor wie de site bouwt en voor wie erin zoekt. Deze pagina "
-        "toont de laatste metingen met gegenereerde praktijken. Ze wordt geschreven door "
-        "`python benchmarks/run.py`; de ruwe cijfers staan in `benchmarks/results.json`.",
+        "Groeit de databank van tientallen naar duizenden praktijken, dan moet ze even vlot "
+        "blijven: voor wie een praktijk indient, voor wie de site bouwt en voor wie erin zoekt. "
+        "Deze pagina toont de laatste metingen met gegenereerde praktijken. Ze wordt geschreven "
+        "door `python benchmarks/run.py`; de ruwe cijfers staan in `benchmarks/results.json`.",
         "",
         "## De machine",
         "",
@@ -790,78 +990,121 @@ def page(r: dict[str, Any]) -> str:
         "|---|---|",
         f"| Processor | {m['cpu']}, {m['cores']} kernen |",
         f"| Geheugen | {nl(m['ram_gib'], 0)} GiB |",
-        f"| Software | Python {m['python']}, MkDocs {m['mkdocs']}, Material for MkDocs {m['mkdocs_material']}, {m['chromium']} |",
+        f"| Software | Python {m['python']}, MkDocs {m['mkdocs']}, "
+        f"Material for MkDocs {m['mkdocs_material']}, {m['chromium']} |",
         f"| Datum | {m['date'][:16].replace('T', ' ')} |",
-        f"| Belasting tijdens de meting | gemiddeld {nl(r['load']['mean'], 1)}, van {nl(r['load']['min'], 1)} tot {nl(r['load']['max'], 1)} (1-minuutgemiddelde, de meting zelf inbegrepen) |",
+        f"| Belasting tijdens de meting | gemiddeld {nl(r['load']['mean'], 1)}, "
+        f"van {nl(r['load']['min'], 1)} tot {nl(r['load']['max'], 1)} "
+        "(1-minuutgemiddelde, de meting zelf inbegrepen) |",
         f"| Duur van de meting | {nl(r['duration_s'] / 60, 0)} minuten |",
         "",
     ]
-    lines += ["De meting zelf houdt één kern (bouwen) tot twee kernen (`check`) bezig. "
-              + ("De belasting lag soms hoger: er liep ander werk op dezelfde machine, dus de tijden "
-                 "zijn eerder te hoog dan te laag." if busy_machine(r) else
-                 f"De belasting bleef onder {(r['machine']['cores'] or 1) + 1}: weinig of geen "
-                 "ander werk tegelijk."), ""]
+    lines += [
+        "De meting zelf houdt één kern (bouwen) tot twee kernen (`check`) bezig. "
+        + (
+            "De belasting lag soms hoger: er liep ander werk op dezelfde machine, dus de tijden "
+            "zijn eerder te hoog dan te laag."
+            if busy_machine(r)
+            else f"De belasting bleef onder {(r['machine']['cores'] or 1) + 1}: weinig of geen "
+            "ander werk tegelijk."
+        ),
+        "",
+    ]
     lines += ["## Doelen", "", "| Doel | Streefwaarde | Gemeten | Gehaald? |", "|---|---|---|---|"]
     for key, (_, limit, unit) in TARGETS.items():
         value, ok = v[key]
         digits = 2 if unit in ("s", "×") else (1 if unit == "MB" else 0)
         shown = "niet gemeten" if value is None else f"{nl(value, digits)} {unit}"
         verdict = "–" if ok is None else ("✅ gehaald" if ok else "❌ niet gehaald")
-        lines.append(f"| {label(key, r['plan'])} | < {nl(limit, digits if unit != 'B' else 0)} {unit} | {shown} | {verdict} |")
+        lines.append(
+            f"| {label(key, r['plan'])} | < {nl(limit, digits if unit != 'B' else 0)} {unit} "
+            f"| {shown} | {verdict} |"
+        )
     missed = [k for k, (value, ok) in v.items() if ok is False]
     not_measured = [k for k, (value, ok) in v.items() if ok is None]
     if missed:
         lines += ["", "### Waarom niet gehaald", ""]
-        lines += [f"- **{label(k, r['plan'])[0].upper() + label(k, r['plan'])[1:]}**: {why(k, r)}"
-                  for k in missed]
+        lines += [
+            f"- **{label(k, r['plan'])[0].upper() + label(k, r['plan'])[1:]}**: {why(k, r)}"
+            for k in missed
+        ]
     if not_measured:
-        lines += ["", "Niet gemeten: " + "; ".join(
-            label(k, r["plan"]) + (f" ({bun.get('reason')})" if k == "bundle_size_1000" and bun.get("reason") else "")
-            for k in not_measured) + "."]
+        lines += [
+            "",
+            "Niet gemeten: "
+            + "; ".join(
+                label(k, r["plan"])
+                + (
+                    f" ({bun.get('reason')})"
+                    if k == "bundle_size_1000" and bun.get("reason")
+                    else ""
+                )
+                for k in not_measured
+            )
+            + ".",
+        ]
     lines += ["", "## Alle metingen", ""]
     if c:
-        lines += ["### Praktijken controleren (`python -m generator check`)", "",
-                  f"| Praktijken | Beste van {n_runs(c)} | Mediaan | Alle metingen | Eerste run "
-                  "(zonder bytecode) | Geheugen (grootste proces) |",
-                  "|---:|---:|---:|---|---:|---:|"]
+        lines += [
+            "### Praktijken controleren (`python -m generator check`)",
+            "",
+            f"| Praktijken | Beste van {n_runs(c)} | Mediaan | Alle metingen | Eerste run "
+            "(zonder bytecode) | Geheugen (grootste proces) |",
+            "|---:|---:|---:|---|---:|---:|",
+        ]
         for n in sorted(int(k) for k in c if k.isdigit()):
             e = c[str(n)]
             median = e.get("median_s", statistics.median(e["runs_s"]))
             first = f"{nl(e['first_run_s'], 2)} s" if "first_run_s" in e else "–"
-            lines.append(f"| {nl(n)} | {nl(e['best_s'], 2)} s | {nl(median, 2)} s "
-                         f"| {', '.join(nl(t, 2) for t in e['runs_s'])} s | {first} "
-                         f"| {nl(e['maxrss_mb'], 0)} MB |")
-        lines += ["", f"Python en de generator laden alleen al kost {nl(c['python_import_s'], 2)} s. "
-                  "De metingen gebruiken de gecompileerde modules (`__pycache__`) zoals elke run na "
-                  "de eerste; deze machine zet `PYTHONDONTWRITEBYTECODE`, dus de meting schrijft ze "
-                  "vooraf met `python -m compileall`. De eerste run, die ze nog moet compileren, "
-                  "staat in de kolom ernaast.", ""]
+            lines.append(
+                f"| {nl(n)} | {nl(e['best_s'], 2)} s | {nl(median, 2)} s "
+                f"| {', '.join(nl(t, 2) for t in e['runs_s'])} s | {first} "
+                f"| {nl(e['maxrss_mb'], 0)} MB |"
+            )
+        lines += [
+            "",
+            f"Python en de generator laden alleen al kost {nl(c['python_import_s'], 2)} s. "
+            "De metingen gebruiken de gecompileerde modules (`__pycache__`) zoals elke run na "
+            "de eerste; deze machine zet `PYTHONDONTWRITEBYTECODE`, dus de meting schrijft ze "
+            "vooraf met `python -m compileall`. De eerste run, die ze nog moet compileren, "
+            "staat in de kolom ernaast.",
+            "",
+        ]
     if b:
-        lines += ["### De site bouwen (`mkdocs build`)", "",
-                  "| Praktijken | Bouwtijd | Per praktijk (totaal) | Per praktijk (marginaal) | "
-                  "Geheugen | Site | Zoekindex | Catalogusgegevens (gzip) |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "### De site bouwen (`mkdocs build`)",
+            "",
+            "| Praktijken | Bouwtijd | Per praktijk (totaal) | Per praktijk (marginaal) | "
+            "Geheugen | Site | Zoekindex | Catalogusgegevens (gzip) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for n in sorted(int(k) for k in b["runs"]):
             e = b["runs"][str(n)]
             per = b["per_practice"].get(str(n), {})
             pp = e["per_practice"]
             lines.append(
-                f"| {nl(n)} | {nl(e['best_s'], 1)} s | {nl(per.get('total_per_practice_ms'), 1)} ms | "
+                f"| {nl(n)} | {nl(e['best_s'], 1)} s "
+                f"| {nl(per.get('total_per_practice_ms'), 1)} ms | "
                 f"{nl(per.get('marginal_per_practice_ms'), 1)} ms | {nl(e['maxrss_mb'], 0)} MB | "
                 f"{nl(e['site_bytes'] / 1e6, 1)} MB ({nl(pp['site_b'] / 1000, 1)} kB/praktijk) | "
-                f"{nl(e['search_index_bytes'] / 1e6, 1)} MB ({nl(pp['search_index_b'] / 1000, 1)} kB/praktijk) | "
-                f"{nl(e['catalogue_gz_bytes'] / 1000, 0)} kB ({nl(pp['catalogue_gz_b'], 0)} B/praktijk) |")
+                f"{nl(e['search_index_bytes'] / 1e6, 1)} MB "
+                f"({nl(pp['search_index_b'] / 1000, 1)} kB/praktijk) | "
+                f"{nl(e['catalogue_gz_bytes'] / 1000, 0)} kB "
+                f"({nl(pp['catalogue_gz_b'], 0)} B/praktijk) |"
+            )
         n = r["plan"]["compare_n"]
         lines += [
             "",
-            f"De marginale kost per praktijk is (bouwtijd − bouwtijd bij {nl(r['plan']['base_n'])} "
-            f"praktijken) ÷ het aantal extra praktijken: zo telt de vaste kost (MkDocs starten, het "
-            "thema, de indexpagina's) niet mee en toont de verhouding of iets sneller groeit dan N.",
+            "De marginale kost per praktijk is (bouwtijd − bouwtijd bij "
+            f"{nl(r['plan']['base_n'])} praktijken) ÷ het aantal extra praktijken: zo telt de "
+            "vaste kost (MkDocs starten, het thema, de indexpagina's) niet mee en toont de "
+            "verhouding of iets sneller groeit dan N.",
             "",
             f"**Plugin tegenover gewone MkDocs bij {nl(n)} praktijken.** Met de plugin "
             f"{nl(b['runs'][str(n)]['best_s'], 1)} s (metingen: "
-            f"{', '.join(nl(t, 1) for t in b['runs'][str(n)]['runs_s'])} s); gewone MkDocs op dezelfde "
-            f"pagina's, geëxporteerd met `python -m generator export`, {nl(b['plain_best_s'], 1)} s "
+            f"{', '.join(nl(t, 1) for t in b['runs'][str(n)]['runs_s'])} s); "
+            "gewone MkDocs op dezelfde pagina's, geëxporteerd met "
+            f"`python -m generator export`, {nl(b['plain_best_s'], 1)} s "
             f"(metingen: {', '.join(nl(t, 1) for t in b['plain_runs_s'])} s): verhouding "
             f"{nl(b['build_ratio'], 2)}. Beide om beurten gebouwd, de beste meting telt."
             + (f" De export zelf duurde {nl(r['export_s'], 1)} s." if r.get("export_s") else ""),
@@ -869,88 +1112,133 @@ def page(r: dict[str, Any]) -> str:
         ]
         phased = [int(k) for k in b["runs"] if b["runs"][k].get("generator")]
         if phased:
-            lines += ["Het aandeel van de generator zelf (in een apart proces gemeten, zonder MkDocs):",
-                      "", "| Praktijken | Lezen en valideren | Taxonomie | Pagina's maken |",
-                      "|---:|---:|---:|---:|"]
+            lines += [
+                "Het aandeel van de generator zelf (in een apart proces gemeten, zonder MkDocs):",
+                "",
+                "| Praktijken | Lezen en valideren | Taxonomie | Pagina's maken |",
+                "|---:|---:|---:|---:|",
+            ]
             for n in sorted(phased):
                 g = b["runs"][str(n)]["generator"]
-                lines.append(" | ".join([f"| {nl(n)}"] + [
-                    f"{nl(g[f'{p}_s'], 1)} s ({nl(g[f'{p}_ms_per_practice'], 2)} ms/praktijk)"
-                    for p in ("load", "taxonomy", "render")]) + " |")
+                lines.append(
+                    " | ".join(
+                        [f"| {nl(n)}"]
+                        + [
+                            f"{nl(g[f'{p}_s'], 1)} s "
+                            f"({nl(g[f'{p}_ms_per_practice'], 2)} ms/praktijk)"
+                            for p in ("load", "taxonomy", "render")
+                        ]
+                    )
+                    + " |"
+                )
             lines.append("")
             small = str(min(int(k) for k in phased if int(k) in r["plan"]["build_ns"]))
             large = str(max(phased))
             t_small = b["runs"][small]["generator"]["taxonomy_ms_per_practice"]
             t_large = b["runs"][large]["generator"]["taxonomy_ms_per_practice"]
             if t_large > 1.3 * t_small:
-                lines += [f"De taxonomie kost per praktijk {nl(t_large / t_small, 1)} keer meer bij "
-                          f"{nl(int(large))} dan bij {nl(int(small))} praktijken: de kandidaten voor "
-                          "'Gerelateerde praktijken' en 'Uit de buurt' komen uit vensters van vaste "
-                          "grootte, die pas bij grote aantallen vol raken, en elke kandidaat wordt "
-                          "gesorteerd op titel. Het blijft begrensd, maar het is het deel van de "
-                          "generator dat het snelst groeit.", ""]
+                lines += [
+                    f"De taxonomie kost per praktijk {nl(t_large / t_small, 1)} keer meer bij "
+                    f"{nl(int(large))} dan bij {nl(int(small))} praktijken: de kandidaten voor "
+                    "'Gerelateerde praktijken' en 'Uit de buurt' komen uit vensters van vaste "
+                    "grootte, die pas bij grote aantallen vol raken, en elke kandidaat wordt "
+                    "gesorteerd op titel. Het blijft begrensd, maar het is het deel van de "
+                    "generator dat het snelst groeit.",
+                    "",
+                ]
         big = str(max(int(k) for k in b["runs"]))
         if b["runs"][big].get("fiches_bytes"):
-            lines += [f"De afdrukgegevens van de catalogus (`catalogus/fiches-data.js`) wegen "
-                      f"{nl(b['runs'][big]['per_practice']['fiches_b'] / 1000, 1)} kB per praktijk "
-                      "(ongecomprimeerd).", ""]
+            lines += [
+                f"De afdrukgegevens van de catalogus (`catalogus/fiches-data.js`) wegen "
+                f"{nl(b['runs'][big]['per_practice']['fiches_b'] / 1000, 1)} kB per praktijk "
+                "(ongecomprimeerd).",
+                "",
+            ]
     if cat:
-        lines += ["### De catalogus in de browser", "",
-                  f"Met {nl(cat['n'])} praktijken wegen de catalogusgegevens "
-                  f"{nl(cat['catalogue_bytes'] / 1e6, 1)} MB ({nl(cat['per_practice_b'], 0)} B per praktijk), "
-                  f"gecomprimeerd {nl(cat['catalogue_gz_bytes'] / 1e6, 2)} MB "
-                  f"({nl(cat['per_practice_gz_b'], 0)} B per praktijk)."]
+        lines += [
+            "### De catalogus in de browser",
+            "",
+            f"Met {nl(cat['n'])} praktijken wegen de catalogusgegevens "
+            f"{nl(cat['catalogue_bytes'] / 1e6, 1)} MB "
+            f"({nl(cat['per_practice_b'], 0)} B per praktijk), "
+            f"gecomprimeerd {nl(cat['catalogue_gz_bytes'] / 1e6, 2)} MB "
+            f"({nl(cat['per_practice_gz_b'], 0)} B per praktijk).",
+        ]
         if "filter_ms" in cat:
             f = cat["filter_ms"]
-            lines += ["",
-                      f"In headless Chromium (een testpagina met `catalogus.js`, de stylesheets van de "
-                      f"site en de gegevens van {nl(cat['n'])} praktijken, over HTTP zoals de online "
-                      f"site) duurt een klik op een SDG-filter tot de lijst opnieuw getekend is "
-                      f"{nl(f['median'], 1)} ms (mediaan van {f['count']} klikken; 90e percentiel "
-                      f"{nl(f['p90'], 1)} ms, hoogstens {nl(f['max'], 1)} ms; het script zelf "
-                      f"{nl(f['script_median'], 1)} ms). Typen in het zoekveld: mediaan "
-                      f"{nl(cat['typing_ms']['median'], 1)} ms. De eerste weergave van de pagina: "
-                      f"{nl(cat['first_render_ms'], 0)} ms."]
+            lines += [
+                "",
+                f"In headless Chromium (een testpagina met `catalogus.js`, de stylesheets van de "
+                f"site en de gegevens van {nl(cat['n'])} praktijken, over HTTP zoals de online "
+                f"site) duurt een klik op een SDG-filter tot de lijst opnieuw getekend is "
+                f"{nl(f['median'], 1)} ms (mediaan van {f['count']} klikken; 90e percentiel "
+                f"{nl(f['p90'], 1)} ms, hoogstens {nl(f['max'], 1)} ms; het script zelf "
+                f"{nl(f['script_median'], 1)} ms). Typen in het zoekveld: mediaan "
+                f"{nl(cat['typing_ms']['median'], 1)} ms. De eerste weergave van de pagina: "
+                f"{nl(cat['first_render_ms'], 0)} ms.",
+            ]
             if cat.get("file"):
                 o = cat["file"]
-                lines += ["",
-                          f"Vanaf `file://` (een uitgepakte offline bundel) is een filterwissel "
-                          f"{nl(o['filter_ms']['median'], 1)} ms (mediaan; hoogstens "
-                          f"{nl(o['filter_ms']['max'], 1)} ms)"
-                          + (": Chromium werkt het adres (`history.pushState`) daar trager bij dan "
-                             "over HTTP." if o["filter_ms"]["median"] > 1.1 * f["median"] else ".")]
+                lines += [
+                    "",
+                    f"Vanaf `file://` (een uitgepakte offline bundel) is een filterwissel "
+                    f"{nl(o['filter_ms']['median'], 1)} ms (mediaan; hoogstens "
+                    f"{nl(o['filter_ms']['max'], 1)} ms)"
+                    + (
+                        ": Chromium werkt het adres (`history.pushState`) daar trager bij dan "
+                        "over HTTP."
+                        if o["filter_ms"]["median"] > 1.1 * f["median"]
+                        else "."
+                    ),
+                ]
         elif cat.get("browser"):
             lines += ["", cat["browser"] + "."]
         lines += [""]
     if s:
-        lines += ["### Een praktijk wijzigen onder `mkdocs serve`", "",
-                  f"Met {nl(s['n'])} praktijken: van het bewaren van een gewijzigde praktijk tot de "
-                  f"vernieuwde pagina in de browser {nl(s['median_s'], 1)} s (metingen: "
-                  f"{', '.join(nl(t, 1) for t in s['latencies_s'])} s). `mkdocs serve` bouwt bij elke "
-                  f"wijziging de hele site opnieuw; de eerste bouw duurde {nl(s['first_build_s'], 0)} s. "
-                  "Wie vooral één praktijk schrijft, controleert ze sneller met "
-                  "`python -m generator check practices/<id>.md`.", ""]
+        lines += [
+            "### Een praktijk wijzigen onder `mkdocs serve`",
+            "",
+            f"Met {nl(s['n'])} praktijken: van het bewaren van een gewijzigde praktijk tot de "
+            f"vernieuwde pagina in de browser {nl(s['median_s'], 1)} s (metingen: "
+            f"{', '.join(nl(t, 1) for t in s['latencies_s'])} s). `mkdocs serve` bouwt bij elke "
+            f"wijziging de hele site opnieuw; de eerste bouw duurde {nl(s['first_build_s'], 0)} s. "
+            "Wie vooral één praktijk schrijft, controleert ze sneller met "
+            "`python -m generator check practices/<id>.md`.",
+            "",
+        ]
     if bun.get("available"):
-        lines += ["### Offline bundel (`python -m generator bundle`)", "",
-                  f"{nl(bun['n'])} praktijken: {nl(bun['bytes'] / 1e6, 1)} MB, gemaakt in "
-                  f"{nl(bun['seconds'], 0)} s.", ""]
+        lines += [
+            "### Offline bundel (`python -m generator bundle`)",
+            "",
+            f"{nl(bun['n'])} praktijken: {nl(bun['bytes'] / 1e6, 1)} MB, gemaakt in "
+            f"{nl(bun['seconds'], 0)} s.",
+            "",
+        ]
     rl = r.get("realism")
     if rl:
-        lines += ["## Hoe de praktijken gemaakt worden", "",
-                  "`benchmarks/generate.py` maakt geldige praktijken die elke lijst gebruiken (alle "
-                  "SDG's met subdoelen, beleidsdomeinen, LMB-categorieën, principes, statussen, jaren, "
-                  "gemeenten uit heel Vlaanderen). De tekst komt uit de echte praktijken van de "
-                  "databank: elke gegenereerde tekst volgt de opbouw van een echte (dezelfde "
-                  "tussenkoppen, alinea's en opsommingen) met nieuwe zinnen uit een woordmodel dat op "
-                  "de echte teksten getraind is. Zo comprimeren ze zoals echte tekst: de "
-                  f"catalogusgegevens van de {rl['n']} echte praktijken wegen gecomprimeerd "
-                  f"{nl(rl['real_gz_per_practice_b'], 0)} B per praktijk, die van {rl['n']} gegenereerde "
-                  f"{nl(rl['generated_gz_per_practice_b'], 0)} B.", ""]
-    lines += ["## Zelf meten", "",
-              "```bash",
-              "python benchmarks/run.py           # alle metingen (ongeveer 20 minuten op 2 kernen)",
-              "python benchmarks/run.py --quick   # rookproef met kleine aantallen",
-              "```", ""]
+        lines += [
+            "## Hoe de praktijken gemaakt worden",
+            "",
+            "`benchmarks/generate.py` maakt geldige praktijken die elke lijst gebruiken (alle "
+            "SDG's met subdoelen, beleidsdomeinen, LMB-categorieën, principes, statussen, jaren, "
+            "gemeenten uit heel Vlaanderen). De tekst komt uit de echte praktijken van de "
+            "databank: elke gegenereerde tekst volgt de opbouw van een echte (dezelfde "
+            "tussenkoppen, alinea's en opsommingen) met nieuwe zinnen uit een woordmodel dat op "
+            "de echte teksten getraind is. Zo comprimeren ze zoals echte tekst: de "
+            f"catalogusgegevens van de {rl['n']} echte praktijken wegen gecomprimeerd "
+            f"{nl(rl['real_gz_per_practice_b'], 0)} B per praktijk, die van {rl['n']} gegenereerde "
+            f"{nl(rl['generated_gz_per_practice_b'], 0)} B.",
+            "",
+        ]
+    lines += [
+        "## Zelf meten",
+        "",
+        "```bash",
+        "python benchmarks/run.py           # alle metingen (ongeveer 20 minuten op 2 kernen)",
+        "python benchmarks/run.py --quick   # rookproef met kleine aantallen",
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -966,21 +1254,47 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Pagina: {plan.out_md}")
         return 0
     if args.dry_run:
-        print(json.dumps({k: (str(v) if isinstance(v, Path) else sorted(v) if isinstance(v, frozenset) else v)
-                          for k, v in plan.__dict__.items()}, indent=1))
+        print(
+            json.dumps(
+                {
+                    k: (
+                        str(v)
+                        if isinstance(v, Path)
+                        else sorted(v)
+                        if isinstance(v, frozenset)
+                        else v
+                    )
+                    for k, v in plan.__dict__.items()
+                },
+                indent=1,
+            )
+        )
         return 0
     plan.work.mkdir(parents=True, exist_ok=True)
     log = Log()
     log(f"{'Rookproef' if plan.quick else 'Volledige meting'} in {plan.work}")
     projects = Projects(plan.work, log)
-    results: dict[str, Any] = {"quick": plan.quick, "machine": machine(),
-                               "plan": {"check_ns": plan.check_ns, "base_n": plan.base_n,
-                                        "build_ns": plan.build_ns, "compare_n": plan.compare_n,
-                                        "serve_n": plan.serve_n, "catalogue_n": plan.catalogue_n,
-                                        "bundle_n": plan.bundle_n}}
+    results: dict[str, Any] = {
+        "quick": plan.quick,
+        "machine": machine(),
+        "plan": {
+            "check_ns": plan.check_ns,
+            "base_n": plan.base_n,
+            "build_ns": plan.build_ns,
+            "compare_n": plan.compare_n,
+            "serve_n": plan.serve_n,
+            "catalogue_n": plan.catalogue_n,
+            "bundle_n": plan.bundle_n,
+        },
+    }
     results["realism"] = realism(projects)
-    steps = {"check": bench_check, "build": bench_build, "serve": bench_serve,
-             "catalogue": bench_catalogue, "bundle": bench_bundle}
+    steps = {
+        "check": bench_check,
+        "build": bench_build,
+        "serve": bench_serve,
+        "catalogue": bench_catalogue,
+        "bundle": bench_bundle,
+    }
     failures = {}
     for name, step in steps.items():
         if name in plan.skip:
@@ -996,15 +1310,23 @@ def main(argv: list[str] | None = None) -> int:
     results["failures"] = failures
     results["duration_s"] = round(time.perf_counter() - log.start, 1)
     log.loads.append(load())
-    results["load"] = {"min": min(log.loads), "max": max(log.loads),
-                       "mean": round(statistics.mean(log.loads), 2), "samples": log.loads}
+    results["load"] = {
+        "min": min(log.loads),
+        "max": max(log.loads),
+        "mean": round(statistics.mean(log.loads), 2),
+        "samples": log.loads,
+    }
     plan.out_json.parent.mkdir(parents=True, exist_ok=True)
-    plan.out_json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    plan.out_json.write_text(
+        json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     plan.out_md.write_text(page(results), encoding="utf-8")
     print(f"\nCijfers: {plan.out_json}\nPagina:  {plan.out_md}")
     for key, (value, ok) in verdicts(results).items():
-        print(f"  {label(key, results['plan'])}: {value} {TARGETS[key][2]} "
-              f"({'gehaald' if ok else 'niet gehaald' if ok is False else 'niet gemeten'})")
+        print(
+            f"  {label(key, results['plan'])}: {value} {TARGETS[key][2]} "
+            f"({'gehaald' if ok else 'niet gehaald' if ok is False else 'niet gemeten'})"
+        )
     if failures:
         print(f"Mislukte stappen: {', '.join(failures)}", file=sys.stderr)
         return 1

@@ -16,7 +16,9 @@ from generator.project import load_project
 
 
 def _module(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "benchmarks" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(
+        f"bench_{name}", REPO / "benchmarks" / f"{name}.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -86,8 +88,13 @@ def test_the_run_script_plans_a_quick_run_outside_docs() -> None:
 
 
 def test_the_run_script_runs_from_the_command_line() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick", "--dry-run"],
-                          capture_output=True, text=True, timeout=60, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick", "--dry-run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
     assert done.returncode == 0, done.stderr
     assert '"quick": true' in done.stdout
 
@@ -96,20 +103,47 @@ def test_the_page_is_written_from_results() -> None:
     """The page renders from a minimal set of figures, with verdicts and reasons."""
     run = _module("run")
     results = {
-        "quick": False, "duration_s": 900,
-        "machine": {"cpu": "Test-CPU", "cores": 2, "ram_gib": 24, "python": "3.11", "mkdocs": "1.6.1",
-                    "mkdocs_material": "9.7", "chromium": "Chromium", "date": "2026-01-01T10:00:00+01:00"},
-        "plan": {"check_ns": (1000, 10000), "base_n": 50, "build_ns": (500, 1000, 5000),
-                 "compare_n": 1000, "serve_n": 1000, "catalogue_n": 10000, "bundle_n": 1000},
+        "quick": False,
+        "duration_s": 900,
+        "machine": {
+            "cpu": "Test-CPU",
+            "cores": 2,
+            "ram_gib": 24,
+            "python": "3.11",
+            "mkdocs": "1.6.1",
+            "mkdocs_material": "9.7",
+            "chromium": "Chromium",
+            "date": "2026-01-01T10:00:00+01:00",
+        },
+        "plan": {
+            "check_ns": (1000, 10000),
+            "base_n": 50,
+            "build_ns": (500, 1000, 5000),
+            "compare_n": 1000,
+            "serve_n": 1000,
+            "catalogue_n": 10000,
+            "bundle_n": 1000,
+        },
         "load": {"min": 0.5, "max": 0.9, "mean": 0.7},
-        "check": {"python_import_s": 0.2, "1000": {"best_s": 0.5, "runs_s": [0.5], "maxrss_mb": 30},
-                  "10000": {"best_s": 2.5, "runs_s": [2.5], "maxrss_mb": 40}},
-        "catalogue": {"n": 10000, "catalogue_bytes": 4_000_000, "catalogue_gz_bytes": 1_200_000,
-                      "per_practice_b": 400, "per_practice_gz_b": 120},
+        "check": {
+            "python_import_s": 0.2,
+            "1000": {"best_s": 0.5, "runs_s": [0.5], "maxrss_mb": 30},
+            "10000": {"best_s": 2.5, "runs_s": [2.5], "maxrss_mb": 40},
+        },
+        "catalogue": {
+            "n": 10000,
+            "catalogue_bytes": 4_000_000,
+            "catalogue_gz_bytes": 1_200_000,
+            "per_practice_b": 400,
+            "per_practice_gz_b": 120,
+        },
         "bundle": {"available": False, "reason": "bestaat nog niet"},
     }
     text = run.page(results)
     assert "# Prestaties" in text and "Test-CPU" in text
     assert "| `check` van 10.000 praktijken | < 2,00 s | 2,50 s | ❌ niet gehaald |" in text
     assert "### Waarom niet gehaald" in text
-    assert "| catalogusgegevens per praktijk, gzip, 10.000 praktijken | < 400 B | 120 B | ✅ gehaald |" in text
+    assert (
+        "| catalogusgegevens per praktijk, gzip, 10.000 praktijken | < 400 B | 120 B | ✅ gehaald |"
+        in text
+    )

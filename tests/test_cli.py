@@ -40,10 +40,14 @@ def test_clean_run_exits_0(project, run):
 
 def test_warnings_alone_exit_0(project, run):
     project.add("fair-o-meter.md", body=NO_AANLEIDING)
-    assert run() == (0, [
-        "practices/fair-o-meter.md:12: waarschuwing: tekst: de sectie '## Aanleiding' ontbreekt.",
-        "1 praktijk gecontroleerd: 0 fouten, 1 waarschuwing",
-    ])
+    assert run() == (
+        0,
+        [
+            "practices/fair-o-meter.md:12: waarschuwing: tekst: de sectie '## Aanleiding' "
+            "ontbreekt.",
+            "1 praktijk gecontroleerd: 0 fouten, 1 waarschuwing",
+        ],
+    )
 
 
 def test_strict_makes_warnings_fail(project, run):
@@ -61,27 +65,36 @@ def test_strict_on_a_clean_run_exits_0(project, run):
 def test_errors_exit_1(project, run):
     project.add("fair-o-meter.md", front=GEND)
     project.add("wereldtafel.md", body="## Aanpak\n\nHoe.\n")
-    assert run() == (1, [
-        "practices/fair-o-meter.md:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
-        "Bedoel je 'Gent'?",
-        "practices/wereldtafel.md:12: waarschuwing: tekst: de sectie '## Aanleiding' ontbreekt.",
-        "practices/wereldtafel.md:15: waarschuwing: tekst: de sectie '## Resultaten' ontbreekt.",
-        "2 praktijken gecontroleerd: 1 fout, 2 waarschuwingen",
-    ])
+    assert run() == (
+        1,
+        [
+            "practices/fair-o-meter.md:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
+            "Bedoel je 'Gent'?",
+            "practices/wereldtafel.md:12: waarschuwing: tekst: de sectie '## Aanleiding' "
+            "ontbreekt.",
+            "practices/wereldtafel.md:15: waarschuwing: tekst: de sectie '## Resultaten' "
+            "ontbreekt.",
+            "2 praktijken gecontroleerd: 1 fout, 2 waarschuwingen",
+        ],
+    )
 
 
 def problems(errors, warnings):
-    return ([Problem("p.md", 1, ERROR, None, "x")] * errors
-            + [Problem("p.md", 1, WARNING, None, "x")] * warnings)
+    return [Problem("p.md", 1, ERROR, None, "x")] * errors + [
+        Problem("p.md", 1, WARNING, None, "x")
+    ] * warnings
 
 
-@pytest.mark.parametrize("files, errors, warnings, line", [
-    (0, 0, 0, "0 praktijken gecontroleerd: 0 fouten, 0 waarschuwingen"),
-    (1, 0, 0, "1 praktijk gecontroleerd: 0 fouten, 0 waarschuwingen"),
-    (1, 1, 1, "1 praktijk gecontroleerd: 1 fout, 1 waarschuwing"),
-    (2, 2, 0, "2 praktijken gecontroleerd: 2 fouten, 0 waarschuwingen"),
-    (42, 0, 3, "42 praktijken gecontroleerd: 0 fouten, 3 waarschuwingen"),
-])
+@pytest.mark.parametrize(
+    "files, errors, warnings, line",
+    [
+        (0, 0, 0, "0 praktijken gecontroleerd: 0 fouten, 0 waarschuwingen"),
+        (1, 0, 0, "1 praktijk gecontroleerd: 0 fouten, 0 waarschuwingen"),
+        (1, 1, 1, "1 praktijk gecontroleerd: 1 fout, 1 waarschuwing"),
+        (2, 2, 0, "2 praktijken gecontroleerd: 2 fouten, 0 waarschuwingen"),
+        (42, 0, 3, "42 praktijken gecontroleerd: 0 fouten, 3 waarschuwingen"),
+    ],
+)
 def test_summary_line(files, errors, warnings, line):
     assert report.summary(files, problems(errors, warnings)) == line
 
@@ -92,16 +105,19 @@ def test_summary_line(files, errors, warnings, line):
 def test_github_annotations(project, run):
     project.add("fair-o-meter.md", front=GEND, body=NO_AANLEIDING)
     project.add("Wereld,Tafel.md")
-    assert run("--format", "github") == (1, [
-        "::error file=practices/Wereld%2CTafel.md,line=1,title=praktijk::fout: de bestandsnaam "
-        "'Wereld,Tafel.md' is geen geldige id: gebruik kleine letters a-z, cijfers en enkele "
-        "koppeltekens, zonder spaties of accenten, bijvoorbeeld 'wereld-tafel.md'.",
-        "::error file=practices/fair-o-meter.md,line=4,title=gemeenten::fout: gemeenten: 'Gend' "
-        "is geen Vlaamse gemeente. Bedoel je 'Gent'?",
-        "::warning file=practices/fair-o-meter.md,line=12,title=tekst::waarschuwing: tekst: de "
-        "sectie '## Aanleiding' ontbreekt.",
-        "2 praktijken gecontroleerd: 2 fouten, 1 waarschuwing",
-    ])
+    assert run("--format", "github") == (
+        1,
+        [
+            "::error file=practices/Wereld%2CTafel.md,line=1,title=praktijk::fout: de bestandsnaam "
+            "'Wereld,Tafel.md' is geen geldige id: gebruik kleine letters a-z, cijfers en enkele "
+            "koppeltekens, zonder spaties of accenten, bijvoorbeeld 'wereld-tafel.md'.",
+            "::error file=practices/fair-o-meter.md,line=4,title=gemeenten::fout: gemeenten: "
+            "'Gend' is geen Vlaamse gemeente. Bedoel je 'Gent'?",
+            "::warning file=practices/fair-o-meter.md,line=12,title=tekst::waarschuwing: tekst: de "
+            "sectie '## Aanleiding' ontbreekt.",
+            "2 praktijken gecontroleerd: 2 fouten, 1 waarschuwing",
+        ],
+    )
 
 
 def test_github_escapes_data():
@@ -119,11 +135,20 @@ def test_json_output(project, run):
     assert json.loads("\n".join(lines)) == {
         "bestanden": 2,
         "problemen": [
-            {"bestand": "practices/fair-o-meter.md", "regel": 4, "ernst": "fout",
-             "veld": "gemeenten",
-             "bericht": "'Gend' is geen Vlaamse gemeente. Bedoel je 'Gent'?"},
-            {"bestand": "practices/fair-o-meter.md", "regel": 12, "ernst": "waarschuwing",
-             "veld": "tekst", "bericht": "de sectie '## Aanleiding' ontbreekt."},
+            {
+                "bestand": "practices/fair-o-meter.md",
+                "regel": 4,
+                "ernst": "fout",
+                "veld": "gemeenten",
+                "bericht": "'Gend' is geen Vlaamse gemeente. Bedoel je 'Gent'?",
+            },
+            {
+                "bestand": "practices/fair-o-meter.md",
+                "regel": 12,
+                "ernst": "waarschuwing",
+                "veld": "tekst",
+                "bericht": "de sectie '## Aanleiding' ontbreekt.",
+            },
         ],
     }
 
@@ -139,22 +164,32 @@ def test_json_output_of_a_clean_run(project, run):
 
 def test_single_file_outside_the_project_uses_the_lists_of_the_cwd(project, run, tmp_path_factory):
     lists = project.practices / "_lijsten" / "beleidsdomeinen.yml"
-    lists.write_text(lists.read_text(encoding="utf-8") + (
-        "- slug: ontwikkelingssamenwerking\n"
-        "  naam: Ontwikkelingssamenwerking\n"
-        "  beschrijving: Samenwerking met partners in het Zuiden.\n"), encoding="utf-8")
+    lists.write_text(
+        lists.read_text(encoding="utf-8")
+        + (
+            "- slug: ontwikkelingssamenwerking\n"
+            "  naam: Ontwikkelingssamenwerking\n"
+            "  beschrijving: Samenwerking met partners in het Zuiden.\n"
+        ),
+        encoding="utf-8",
+    )
     elders = tmp_path_factory.mktemp("elders")
     good = elders / "fair-o-meter.md"
-    good.write_text(practice_text(
-        VALID_FRONT.replace("duurzaam-aankoopbeleid", "ontwikkelingssamenwerking")),
-        encoding="utf-8")
+    good.write_text(
+        practice_text(VALID_FRONT.replace("duurzaam-aankoopbeleid", "ontwikkelingssamenwerking")),
+        encoding="utf-8",
+    )
     bad = elders / "wereldtafel.md"
     bad.write_text(practice_text(GEND), encoding="utf-8")
     assert run(str(good)) == (0, ["1 praktijk gecontroleerd: 0 fouten, 0 waarschuwingen"])
-    assert run(str(good), str(bad)) == (1, [
-        f"{bad.as_posix()}:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. Bedoel je 'Gent'?",
-        "2 praktijken gecontroleerd: 1 fout, 0 waarschuwingen",
-    ])
+    assert run(str(good), str(bad)) == (
+        1,
+        [
+            f"{bad.as_posix()}:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. Bedoel je "
+            "'Gent'?",
+            "2 praktijken gecontroleerd: 1 fout, 0 waarschuwingen",
+        ],
+    )
 
 
 def test_single_file_and_folder_inside_the_project(project, run):
@@ -162,13 +197,19 @@ def test_single_file_and_folder_inside_the_project(project, run):
     project.add("oost/wereldtafel.md", front=GEND)
     project.add("west/strand.md", body=NO_AANLEIDING)
     assert run("practices/fair-o-meter.md") == (
-        0, ["1 praktijk gecontroleerd: 0 fouten, 0 waarschuwingen"])
-    assert run("practices/oost", "practices/west") == (1, [
-        "practices/oost/wereldtafel.md:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
-        "Bedoel je 'Gent'?",
-        "practices/west/strand.md:12: waarschuwing: tekst: de sectie '## Aanleiding' ontbreekt.",
-        "2 praktijken gecontroleerd: 1 fout, 1 waarschuwing",
-    ])
+        0,
+        ["1 praktijk gecontroleerd: 0 fouten, 0 waarschuwingen"],
+    )
+    assert run("practices/oost", "practices/west") == (
+        1,
+        [
+            "practices/oost/wereldtafel.md:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
+            "Bedoel je 'Gent'?",
+            "practices/west/strand.md:12: waarschuwing: tekst: de sectie '## Aanleiding' "
+            "ontbreekt.",
+            "2 praktijken gecontroleerd: 1 fout, 1 waarschuwing",
+        ],
+    )
 
 
 def test_project_option(project, tmp_path_factory, monkeypatch, capsys):
@@ -179,10 +220,13 @@ def test_project_option(project, tmp_path_factory, monkeypatch, capsys):
 
 
 def test_path_that_does_not_exist(project, run):
-    assert run("practices/bestaat-niet.md") == (1, [
-        "practices/bestaat-niet.md:1: fout: bestand of map bestaat niet.",
-        "0 praktijken gecontroleerd: 1 fout, 0 waarschuwingen",
-    ])
+    assert run("practices/bestaat-niet.md") == (
+        1,
+        [
+            "practices/bestaat-niet.md:1: fout: bestand of map bestaat niet.",
+            "0 praktijken gecontroleerd: 1 fout, 0 waarschuwingen",
+        ],
+    )
 
 
 def test_all_problems_of_all_files_in_one_run(project, run):
@@ -191,27 +235,34 @@ def test_all_problems_of_all_files_in_one_run(project, run):
     project.write("c-leeg.md", "")
     project.add("d-sdg.md", front=VALID_FRONT.replace("[12, 17]", "[12, 18]"))
     project.add("e-goed.md")
-    assert run() == (1, [
-        "practices/a-gend.md:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
-        "Bedoel je 'Gent'?",
-        "practices/b-geen-aanpak.md:12: fout: tekst: de verplichte sectie '## Aanpak' ontbreekt "
-        "(hoe werd het aangepakt?).",
-        "practices/c-leeg.md:1: fout: het bestand is leeg.",
-        "practices/d-sdg.md:5: fout: sdgs: SDG 18 bestaat niet; de SDG's zijn genummerd van 1 "
-        "tot 17.",
-        "5 praktijken gecontroleerd: 4 fouten, 0 waarschuwingen",
-    ])
+    assert run() == (
+        1,
+        [
+            "practices/a-gend.md:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
+            "Bedoel je 'Gent'?",
+            "practices/b-geen-aanpak.md:12: fout: tekst: de verplichte sectie '## Aanpak' "
+            "ontbreekt (hoe werd het aangepakt?).",
+            "practices/c-leeg.md:1: fout: het bestand is leeg.",
+            "practices/d-sdg.md:5: fout: sdgs: SDG 18 bestaat niet; de SDG's zijn genummerd van 1 "
+            "tot 17.",
+            "5 praktijken gecontroleerd: 4 fouten, 0 waarschuwingen",
+        ],
+    )
 
 
 def test_broken_lists_are_reported_not_raised(project, run):
     project.add("fair-o-meter.md")
     (project.practices / "_lijsten" / "principes.yml").write_text(
-        "- slug: participatie\n  naam: [Burgerparticipatie\n", encoding="utf-8")
-    assert run() == (1, [
-        "practices/_lijsten/principes.yml:2: fout: ongeldige YAML: een lijst tussen [ ] wordt "
-        "niet gesloten met ']' of mist een komma tussen de waarden.",
-        "1 praktijk gecontroleerd: 1 fout, 0 waarschuwingen",
-    ])
+        "- slug: participatie\n  naam: [Burgerparticipatie\n", encoding="utf-8"
+    )
+    assert run() == (
+        1,
+        [
+            "practices/_lijsten/principes.yml:2: fout: ongeldige YAML: een lijst tussen [ ] wordt "
+            "niet gesloten met ']' of mist een komma tussen de waarden.",
+            "1 praktijk gecontroleerd: 1 fout, 0 waarschuwingen",
+        ],
+    )
 
 
 # --- no traceback, whatever the input ------------------------------------------------------
@@ -236,17 +287,18 @@ BROKEN = {
     "nul.md": "---\ntitel: a\x00b\n---\n",
     "groot.md": practice_text() + "x" * 210_000,
     "types.md": "---\ntitel: [1]\ngemeenten: 3\nsdgs: {a: 1}\nbeleidsdomeinen: true\n"
-                "status: 2024-01-01\njaar: .inf\nsamenvatting: ~\nsubdoelen: [[1]]\n"
-                "contact: [x]\nlinks: [1, [2], {url: 3}]\nafbeelding: {pad: 5, alt: []}\n"
-                "partnerlanden: [1]\nbijgewerkt: 2024-13-45\nvoorbeeld: 3\n---\n",
+    "status: 2024-01-01\njaar: .inf\nsamenvatting: ~\nsubdoelen: [[1]]\n"
+    "contact: [x]\nlinks: [1, [2], {url: 3}]\nafbeelding: {pad: 5, alt: []}\n"
+    "partnerlanden: [1]\nbijgewerkt: 2024-13-45\nvoorbeeld: 3\n---\n",
     "sleutels.md": "---\n? [a, b]\n: c\n1: een\n~: leeg\ntrue: waar\n<<: {x: 1}\n---\n",
     "tags.md": "---\ntitel: !!python/object/apply:os.system [ls]\nbron: !!binary aGVsbG8=\n"
-               "trefwoorden: !!set {a, b}\npartners: !onbekend x\n---\n",
+    "trefwoorden: !!set {a, b}\npartners: !onbekend x\n---\n",
     "verwijzing.md": "---\ntrefwoorden: &a [*a]\npartners: *geen\nx: &b {y: *b}\n---\n",
     "diep.md": "---\nbron: " + "[" * 300 + "]" * 300 + "\n---\n",
     "groot-getal.md": "---\njaar: " + "9" * 5000 + "\nsdgs: [-1, 1e400]\n---\n",
-    "afbeelding.md": practice_text(VALID_FRONT + "afbeelding:\n  pad: _afbeeldingen\n"
-                                                 "  alt: Een map, geen bestand\n"),
+    "afbeelding.md": practice_text(
+        VALID_FRONT + "afbeelding:\n  pad: _afbeeldingen\n  alt: Een map, geen bestand\n"
+    ),
     "twee-documenten.md": "---\ntitel: a\n---\nb: c\n---\nd: e\n",
     "alleen-streepjes.md": "---\n",
     "Hoofdletters.md": practice_text(),
@@ -280,8 +332,13 @@ def test_no_traceback_in_other_formats(project, run, fmt):
 
 def test_module_entry_point(project):
     project.add("fair-o-meter.md", front=GEND)
-    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project.root,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout.splitlines() == [
         "practices/fair-o-meter.md:4: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "

@@ -47,7 +47,7 @@ def unescape(markdown):
 def test_page_is_listed_at_its_path(page):
     assert page.src == FIELDS_PAGE == "bijdragen/velden.md"
     assert page.listed
-    assert page.content.startswith("---\ntitle: \"Velden en lijsten\"")
+    assert page.content.startswith('---\ntitle: "Velden en lijsten"')
 
 
 def test_every_field_has_a_section_with_label_requirement_help_and_example(text):
@@ -64,8 +64,9 @@ def test_every_field_has_a_section_with_label_requirement_help_and_example(text)
     assert "| [`titel`](#veld-titel) | Titel | ja | gewone tekst, 5–120 tekens |" in text
 
 
-@pytest.mark.parametrize("file_name",
-                         ["beleidsdomeinen.yml", "lmb-categorieen.yml", "principes.yml"])
+@pytest.mark.parametrize(
+    "file_name", ["beleidsdomeinen.yml", "lmb-categorieen.yml", "principes.yml"]
+)
 def test_every_item_of_the_editable_lists_with_label_and_description(text, file_name):
     items = list_items(LISTS / file_name)
     assert items
@@ -129,13 +130,18 @@ def test_a_domain_added_to_the_list_appears_without_code_change(tmp_path):
     project = ProjectDir(tmp_path)
     lists = project.practices / "_lijsten" / "beleidsdomeinen.yml"
     with lists.open("a", encoding="utf-8") as handle:
-        handle.write("- slug: digitale-inclusie\n  naam: Digitale inclusie\n"
-                     "  beschrijving: Iedereen mee in een digitale samenleving.\n")
-    project.add("fair-o-meter.md", front=VALID_FRONT.replace("duurzaam-aankoopbeleid",
-                                                             "digitale-inclusie"))
+        handle.write(
+            "- slug: digitale-inclusie\n  naam: Digitale inclusie\n"
+            "  beschrijving: Iedereen mee in een digitale samenleving.\n"
+        )
+    project.add(
+        "fair-o-meter.md", front=VALID_FRONT.replace("duurzaam-aankoopbeleid", "digitale-inclusie")
+    )
     text = page_for(tmp_path).content
-    assert ("| `digitale-inclusie` | [Digitale inclusie](../beleidsdomeinen/digitale-inclusie.md) "
-            "| Iedereen mee in een digitale samenleving. |") in text
+    assert (
+        "| `digitale-inclusie` | [Digitale inclusie](../beleidsdomeinen/digitale-inclusie.md) "
+        "| Iedereen mee in een digitale samenleving. |"
+    ) in text
     assert "### Beleidsdomeinen (27)" in text
 
 
@@ -151,9 +157,10 @@ def test_the_lists_in_the_repository_are_read_from_data(tmp_path):
     """The page reads the lists of the project it is given, not a copy in code."""
     shutil.copytree(LISTS, tmp_path / "practices" / "_lijsten")
     lists = tmp_path / "practices" / "_lijsten" / "principes.yml"
-    lists.write_text(lists.read_text(encoding="utf-8").replace("Burgerparticipatie",
-                                                               "Inspraak van inwoners"),
-                     encoding="utf-8")
+    lists.write_text(
+        lists.read_text(encoding="utf-8").replace("Burgerparticipatie", "Inspraak van inwoners"),
+        encoding="utf-8",
+    )
     text = page_for(tmp_path).content
     assert "| `participatie` | Inspraak van inwoners |" in text
     assert "| `participatie` | Burgerparticipatie |" not in text

@@ -2,8 +2,8 @@
 that the validator allows is shown as text on every page of the built site (escaped in the
 HTML, never turned into markup, links, classes or script).
 
-The browser half (opening the built pages executes nothing) is tests/browser/test_injection_browser.py,
-which reuses the fixture practices of this module.
+The browser half (opening the built pages executes nothing) is
+tests/browser/test_injection_browser.py, which reuses the fixture practices of this module.
 """
 
 from __future__ import annotations
@@ -25,10 +25,13 @@ SITE_NAME = "SDG-praktijkendatabank"
 
 # --- 1. the validator refuses every way of smuggling script -----------------------------------
 
-HTML_IN_TEXT = ("HTML is hier niet toegestaan; schrijf gewone tekst (geen tekens als <b> of "
-                "<script>).")
-SCHEME = ("is een script- of data-link; die zijn niet toegestaan. Gebruik een webadres dat "
-          "begint met https://.")
+HTML_IN_TEXT = (
+    "HTML is hier niet toegestaan; schrijf gewone tekst (geen tekens als <b> of <script>)."
+)
+SCHEME = (
+    "is een script- of data-link; die zijn niet toegestaan. Gebruik een webadres dat "
+    "begint met https://."
+)
 SMUGGLER_FRONT = """\
 titel: Fair-O-Meter <img src=x onerror=alert(1)> meet
 gemeenten:
@@ -101,26 +104,43 @@ def test_the_validator_refuses_every_smuggling_attempt(project: ProjectDir, monk
     assert result.practices == []  # refused as a whole: nothing of it reaches a page
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("titel", "Fietsen <script>alert(1)</script> naar school", HTML_IN_TEXT),
-    ("titel", 'Fietsen <a href="https://x.example.org">hier</a> en meer', HTML_IN_TEXT),
-    ("titel", "Fietsen naar school <b>vet</b>", HTML_IN_TEXT),
-    ("samenvatting", "Een meter <svg onload=alert(1)> toont de gemeenteraad welk deel fairtrade is.",
-     HTML_IN_TEXT),
-    ("samenvatting", "Een meter toont de gemeenteraad</p><p>welk deel van de aankopen fairtrade is.",
-     HTML_IN_TEXT),
-    ("samenvatting", "Een meter toont [wat](javascript:alert(1)) de gemeenteraad welk deel fairtrade is.",
-     "de samenvatting is gewone tekst zonder links; zet links onder 'links:' of in de tekst van "
-     "de praktijk."),
-], ids=["title-script", "title-link", "title-b", "summary-svg", "summary-p", "summary-link"])
-def test_html_in_title_or_summary_is_refused(project: ProjectDir, monkeypatch, field: str, value: str,
-                                              message: str) -> None:
-    text = re.sub(rf"^{field}: .*$", f"{field}: {json.dumps(value)}", VALID_FRONT, flags=re.MULTILINE)
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("titel", "Fietsen <script>alert(1)</script> naar school", HTML_IN_TEXT),
+        ("titel", 'Fietsen <a href="https://x.example.org">hier</a> en meer', HTML_IN_TEXT),
+        ("titel", "Fietsen naar school <b>vet</b>", HTML_IN_TEXT),
+        (
+            "samenvatting",
+            "Een meter <svg onload=alert(1)> toont de gemeenteraad welk deel fairtrade is.",
+            HTML_IN_TEXT,
+        ),
+        (
+            "samenvatting",
+            "Een meter toont de gemeenteraad</p><p>welk deel van de aankopen fairtrade is.",
+            HTML_IN_TEXT,
+        ),
+        (
+            "samenvatting",
+            "Een meter toont [wat](javascript:alert(1)) de gemeenteraad welk deel fairtrade is.",
+            "de samenvatting is gewone tekst zonder links; zet links onder 'links:' of in de tekst "
+            "van de praktijk.",
+        ),
+    ],
+    ids=["title-script", "title-link", "title-b", "summary-svg", "summary-p", "summary-link"],
+)
+def test_html_in_title_or_summary_is_refused(
+    project: ProjectDir, monkeypatch, field: str, value: str, message: str
+) -> None:
+    text = re.sub(
+        rf"^{field}: .*$", f"{field}: {json.dumps(value)}", VALID_FRONT, flags=re.MULTILINE
+    )
     project.write("x.md", practice_text(text))
     monkeypatch.chdir(project.root)
     line = 2 if field == "titel" else 10
     assert [str(p) for p in load_project(project.root).problems] == [
-        f"practices/x.md:{line}: fout: {field}: {message}"]
+        f"practices/x.md:{line}: fout: {field}: {message}"
+    ]
 
 
 # --- 2. text that is allowed is shown as text ------------------------------------------------
@@ -129,7 +149,7 @@ def test_html_in_title_or_summary_is_refused(project: ProjectDir, monkeypatch, f
 # an entity or a template expression if a page forgot to escape it.
 TRICKY_TITLES = {
     "hart": "Fietsen <3 & wandelen &amp; *sterren* en _liggend_ { .evil }",
-    "haakjes": 'Fiets [x](y) en ![beeld](z.png) "quotes" \'enkel\' a</3 {{ jinja }}',
+    "haakjes": "Fiets [x](y) en ![beeld](z.png) \"quotes\" 'enkel' a</3 {{ jinja }}",
     "entiteit": "&lt;script&gt;window.__pwned(1)&lt;/script&gt; `code` | pipe \\ #kop",
 }
 # Characters that Markdown cannot escape with a backslash: escaping them anyway shows the
@@ -138,9 +158,11 @@ UNESCAPABLE_TITLE = "Eén boom = één kind ~ 2^3 bomen"
 # A summary that the validator lets through (no '<', no link) but that ends the attribute of
 # Material's <meta name="description" content="…"> if that value is not escaped: it turns the
 # meta tag into a refresh that sends every visitor to another host.
-REFRESH_SUMMARY = ('0;url=//evil.example.org/bezoekers-van-de-databank" http-equiv="refresh')
-TRICKY_SUMMARY = ("Een *jaarlijkse* meter <3 & &amp; &lt;b&gt; {: .evil } \"quotes\" toont {{ x }} "
-                  "de gemeenteraad welk deel van de aankopen fairtrade is.")
+REFRESH_SUMMARY = '0;url=//evil.example.org/bezoekers-van-de-databank" http-equiv="refresh'
+TRICKY_SUMMARY = (
+    'Een *jaarlijkse* meter <3 & &amp; &lt;b&gt; {: .evil } "quotes" toont {{ x }} '
+    "de gemeenteraad welk deel van de aankopen fairtrade is."
+)
 TRICKY_PARTNERS = ["[x](y) vzw & co <3", "{ .evil } #kop", "&lt;i&gt;Wereldwinkel&lt;/i&gt;"]
 TRICKY_KEYWORDS = ["<3 fietsen", "*ster*", "a &amp; b"]
 TRICKY_CONTACT = "Dienst *Duurzaamheid* & <3"
@@ -151,7 +173,9 @@ def tricky_practices() -> dict[str, str]:
     """The fixture practices: every free-text field holds text that must stay text."""
     files = {}
     for i, (slug, titel) in enumerate(TRICKY_TITLES.items()):
-        extra = {"samenvatting": json.dumps(f"Een praktijk met lastige tekens in de titel ({slug}).")}
+        extra = {
+            "samenvatting": json.dumps(f"Een praktijk met lastige tekens in de titel ({slug}).")
+        }
         if i == 0:
             extra = {
                 "samenvatting": json.dumps(TRICKY_SUMMARY),
@@ -159,15 +183,24 @@ def tricky_practices() -> dict[str, str]:
                 "trefwoorden": json.dumps(TRICKY_KEYWORDS),
                 "bron": json.dumps("Bron <3 & *gewone* tekst"),
                 "contact": "{dienst: " + json.dumps(TRICKY_CONTACT) + "}",
-                "links": "[{titel: " + json.dumps(TRICKY_LINK_TITLE)
-                         + ", url: 'https://www.vvsg.be/zoeken?a=1&b=2'}]",
+                "links": "[{titel: "
+                + json.dumps(TRICKY_LINK_TITLE)
+                + ", url: 'https://www.vvsg.be/zoeken?a=1&b=2'}]",
             }
-        files[f"gent-{slug}.md"] = front(json.dumps(titel), ["Gent"], [11, 13], ["mobiliteit"],
-                                         **extra)
+        files[f"gent-{slug}.md"] = front(
+            json.dumps(titel), ["Gent"], [11, 13], ["mobiliteit"], **extra
+        )
     files["gent-gewoon.md"] = front("Een gewone praktijk als buur", ["Gent"], [11], ["mobiliteit"])
-    files["gent-bomen.md"] = front(json.dumps(UNESCAPABLE_TITLE), ["Gent"], [15], ["natuur-en-milieu"])
-    files["gent-verwijzing.md"] = front("Een samenvatting met aanhalingstekens", ["Gent"], [16],
-                                        ["veiligheid"], samenvatting=json.dumps(REFRESH_SUMMARY))
+    files["gent-bomen.md"] = front(
+        json.dumps(UNESCAPABLE_TITLE), ["Gent"], [15], ["natuur-en-milieu"]
+    )
+    files["gent-verwijzing.md"] = front(
+        "Een samenvatting met aanhalingstekens",
+        ["Gent"],
+        [16],
+        ["veiligheid"],
+        samenvatting=json.dumps(REFRESH_SUMMARY),
+    )
     return files
 
 
@@ -256,17 +289,33 @@ def test_practice_page_shows_the_title_as_text(tricky_site: Path) -> None:
         assert [squash(h) for h in page.h1] == [titel], slug
         assert "evil" not in page.classes
         source = path.read_text(encoding="utf-8")
-        for markup in ("<em>sterren</em>", "<em>liggend</em>", 'href="y"', 'src="z.png"',
-                       "<code>code</code>", "<script>window.__pwned", "{{", "{%"):
-            assert markup not in source.replace("{{ jinja }}", "").replace("{{ x }}", ""), (slug, markup)
+        for markup in (
+            "<em>sterren</em>",
+            "<em>liggend</em>",
+            'href="y"',
+            'src="z.png"',
+            "<code>code</code>",
+            "<script>window.__pwned",
+            "{{",
+            "{%",
+        ):
+            assert markup not in source.replace("{{ jinja }}", "").replace("{{ x }}", ""), (
+                slug,
+                markup,
+            )
 
 
 def test_every_free_text_field_is_shown_as_text(tricky_site: Path) -> None:
     path = tricky_site / "praktijken" / "gent-hart" / "index.html"
     page, source = parse(path), path.read_text(encoding="utf-8")
     text = page.flat
-    for shown in (TRICKY_SUMMARY, *TRICKY_PARTNERS, TRICKY_CONTACT, TRICKY_LINK_TITLE,
-                  "Bron <3 & *gewone* tekst"):
+    for shown in (
+        TRICKY_SUMMARY,
+        *TRICKY_PARTNERS,
+        TRICKY_CONTACT,
+        TRICKY_LINK_TITLE,
+        "Bron <3 & *gewone* tekst",
+    ):
         assert squash(shown) in text, shown
     assert "evil" not in page.classes
     assert not any(h.startswith(("y", "javascript:")) for h in page.hrefs)
@@ -279,8 +328,15 @@ def test_every_free_text_field_is_shown_as_text(tricky_site: Path) -> None:
 
 
 def test_the_tricky_titles_are_text_on_every_page_that_lists_them(tricky_site: Path) -> None:
-    pages = ["catalogus", "gemeenten/gent", "sdg/11", "sdg/13", "beleidsdomeinen/mobiliteit",
-             "provincies/oost-vlaanderen", "praktijken/gent-gewoon"]
+    pages = [
+        "catalogus",
+        "gemeenten/gent",
+        "sdg/11",
+        "sdg/13",
+        "beleidsdomeinen/mobiliteit",
+        "provincies/oost-vlaanderen",
+        "praktijken/gent-gewoon",
+    ]
     for url in pages:
         page = parse(tricky_site / url / "index.html")
         text = page.flat
@@ -293,7 +349,7 @@ def test_the_tricky_titles_are_text_on_every_page_that_lists_them(tricky_site: P
 def test_the_data_files_keep_the_text_verbatim(tricky_site: Path) -> None:
     data = (tricky_site / "catalogus" / "praktijken-data.js").read_text(encoding="utf-8")
     assert data.startswith("window.PK_CATALOGUE=") and data.rstrip().endswith(";")
-    catalogue = json.loads(data.rstrip()[len("window.PK_CATALOGUE="):-1])
+    catalogue = json.loads(data.rstrip()[len("window.PK_CATALOGUE=") : -1])
     titles = {row[1] for row in catalogue["items"]}
     assert set(TRICKY_TITLES.values()) <= titles
     # "</script>" inside an inline script would end it; the data file is a separate script, but
@@ -330,14 +386,18 @@ def test_the_summary_stays_inside_the_meta_description(tricky_site: Path) -> Non
 
     parser = Metas()
     parser.found = []
-    parser.feed((tricky_site / "praktijken" / "gent-verwijzing" / "index.html").read_text(encoding="utf-8"))
+    parser.feed(
+        (tricky_site / "praktijken" / "gent-verwijzing" / "index.html").read_text(encoding="utf-8")
+    )
     assert parser.found == [{"name": "description", "content": REFRESH_SUMMARY}]
 
 
 def test_the_browser_title_and_tags_show_the_text_as_written(tricky_site: Path) -> None:
     for slug, titel in TRICKY_TITLES.items():
         page = parse(tricky_site / "praktijken" / f"gent-{slug}" / "index.html")
-        assert page.title == f"{titel} - {SITE_NAME}", slug  # 'Kost &amp; baat' shows as 'Kost & baat'
+        assert page.title == f"{titel} - {SITE_NAME}", (
+            slug
+        )  # 'Kost &amp; baat' shows as 'Kost & baat'
     tags = parse(tricky_site / "trefwoorden" / "index.html").flat
     for keyword in TRICKY_KEYWORDS:
         assert keyword in tags, keyword
@@ -350,8 +410,12 @@ def test_titles_with_equals_tilde_caret_show_no_backslash(tricky_site: Path) -> 
 
 # --- 3. defence in depth: even text the validator never saw is escaped by the renderer -------
 
-PAYLOADS = ['<img src=x onerror="window.__pwned=1">', "<script>window.__pwned=1</script>",
-            '<a href="javascript:alert(1)">x</a>', "[klik](javascript:alert(1))"]
+PAYLOADS = [
+    '<img src=x onerror="window.__pwned=1">',
+    "<script>window.__pwned=1</script>",
+    '<a href="javascript:alert(1)">x</a>',
+    "[klik](javascript:alert(1))",
+]
 
 
 def test_the_renderer_escapes_even_unvalidated_text(tmp_path: Path) -> None:
@@ -364,10 +428,17 @@ def test_the_renderer_escapes_even_unvalidated_text(tmp_path: Path) -> None:
     result = load_project(tmp_path)
     (valid,) = result.practices
     for payload in PAYLOADS:
-        evil = dataclasses.replace(valid, titel=f"Titel {payload}", samenvatting=f"Tekst {payload}",
-                                   partners=[payload], trefwoorden=[])
+        evil = dataclasses.replace(
+            valid,
+            titel=f"Titel {payload}",
+            samenvatting=f"Tekst {payload}",
+            partners=[payload],
+            trefwoorden=[],
+        )
         site = build_site([evil], result.vocab)
         for markdown in (practice_page(site, evil)[0], card("index.md", evil, result.vocab)):
             body = markdown.split("\n---\n", 1)[-1]  # the front matter holds JSON strings
-            assert "<img" not in body and "<script" not in body and "<a href=\"javascript" not in body
+            assert (
+                "<img" not in body and "<script" not in body and '<a href="javascript' not in body
+            )
             assert "](javascript:" not in body

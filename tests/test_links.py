@@ -30,17 +30,45 @@ from sitebuild import build
 from generator.project import load_project
 
 # Hosts the site itself names (footer, repository, licence, data credits, examples).
-KNOWN_HOSTS = ("github.com", "github.io", "creativecommons.org", "statbel.fgov.be", "vvsg.be",
-               "example.org", "example.com")
+KNOWN_HOSTS = (
+    "github.com",
+    "github.io",
+    "creativecommons.org",
+    "statbel.fgov.be",
+    "vvsg.be",
+    "example.org",
+    "example.com",
+)
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:", "blob:")
 # Attributes that point somewhere, per tag; `srcset` is split below.
-URL_ATTRS = {"a": ("href",), "link": ("href",), "script": ("src",), "img": ("src", "srcset"),
-             "source": ("src", "srcset"), "iframe": ("src",), "video": ("src", "poster"),
-             "audio": ("src",), "area": ("href",), "form": ("action",), "use": ("href", "xlink:href")}
+URL_ATTRS = {
+    "a": ("href",),
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "area": ("href",),
+    "form": ("action",),
+    "use": ("href", "xlink:href"),
+}
 # Resources the browser loads by itself (as opposed to links a visitor follows).
-LOADED = {("link", "href"), ("script", "src"), ("img", "src"), ("img", "srcset"),
-          ("source", "src"), ("source", "srcset"), ("iframe", "src"), ("video", "src"),
-          ("video", "poster"), ("audio", "src"), ("use", "href"), ("use", "xlink:href")}
+LOADED = {
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("use", "href"),
+    ("use", "xlink:href"),
+}
 LINK_RELS_NOT_LOADED = {"canonical", "alternate", "prev", "next", "author", "license", "me"}
 
 
@@ -63,8 +91,11 @@ class _Links(HTMLParser):
             if tag == "link":
                 rels = set((a.get("rel") or "").lower().split())
                 loaded = not (rels & LINK_RELS_NOT_LOADED)
-            values = [v.strip().split()[0] for v in value.split(",") if v.strip()] \
-                if attr == "srcset" else [value.strip()]
+            values = (
+                [v.strip().split()[0] for v in value.split(",") if v.strip()]
+                if attr == "srcset"
+                else [value.strip()]
+            )
             for v in values:
                 self.refs.append((tag, attr, v, loaded))
 
@@ -81,8 +112,10 @@ class Crawl:
 
     def report(self) -> str:
         hosts = ", ".join(f"{h} ({n})" for h, n in sorted(self.external.items()))
-        return (f"{self.pages} pagina's, {self.internal} interne verwijzingen, {self.anchors} "
-                f"ankers; extern: {sum(self.external.values())} ({hosts})")
+        return (
+            f"{self.pages} pagina's, {self.internal} interne verwijzingen, {self.anchors} "
+            f"ankers; extern: {sum(self.external.values())} ({hosts})"
+        )
 
 
 _ids_cache: dict[Path, set[str]] = {}
@@ -104,8 +137,9 @@ def _ids(path: Path) -> set[str]:
 def site_path() -> str:
     """The path of site_url ('/sdg-praktijkendatabank/'): MkDocs' 404 page links from there,
     because a server shows it at any depth."""
-    match = re.search(r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
-                      re.MULTILINE)
+    match = re.search(
+        r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE
+    )
     return urlsplit(match.group(1)).path if match else "/"
 
 
@@ -113,9 +147,13 @@ def resolve(site: Path, page: Path, target: str, offline: bool) -> tuple[Path | 
     """The file a relative URL on `page` opens, or None with the reason."""
     path = unquote(urlsplit(target).path)
     base = page.parent.relative_to(site).as_posix()
-    if path.startswith("/") and page.name == "404.html" and page.parent == site \
-            and path.startswith(site_path()):
-        path, base, offline = path[len(site_path()):] or "./", "", False
+    if (
+        path.startswith("/")
+        and page.name == "404.html"
+        and page.parent == site
+        and path.startswith(site_path())
+    ):
+        path, base, offline = path[len(site_path()) :] or "./", "", False
     elif path.startswith("/"):
         return None, "absoluut pad (breekt onder een submap en vanaf file://)"
     joined = posixpath.normpath(posixpath.join(base, path))
@@ -134,7 +172,9 @@ def resolve(site: Path, page: Path, target: str, offline: bool) -> tuple[Path | 
 def allowed_hosts() -> set[str]:
     hosts = set(KNOWN_HOSTS)
     for p in load_project(REPO).practices:
-        for address in [link.url for link in p.links] + ([p.contact.url] if p.contact and p.contact.url else []):
+        for address in [link.url for link in p.links] + (
+            [p.contact.url] if p.contact and p.contact.url else []
+        ):
             hosts.add(urlsplit(address).hostname or "")
     return hosts
 
@@ -161,11 +201,13 @@ def crawl(site: Path, offline: bool, hosts: set[str]) -> Crawl:
                 host = parts.hostname or ""
                 result.external[host] += 1
                 if loaded:
-                    result.broken.append(f"{where}: <{tag} {attr}={value!r}>: laadt iets van "
-                                         f"buiten de site ({host})")
+                    result.broken.append(
+                        f"{where}: <{tag} {attr}={value!r}>: laadt iets van buiten de site ({host})"
+                    )
                 elif not _host_allowed(host, hosts):
-                    result.broken.append(f"{where}: <{tag} {attr}={value!r}>: onverwachte "
-                                         f"externe host {host}")
+                    result.broken.append(
+                        f"{where}: <{tag} {attr}={value!r}>: onverwachte externe host {host}"
+                    )
                 continue
             if parts.scheme:
                 result.broken.append(f"{where}: <{tag} {attr}={value!r}>: onbekend schema")
@@ -182,8 +224,10 @@ def crawl(site: Path, offline: bool, hosts: set[str]) -> Crawl:
             if fragment and file.suffix == ".html":
                 result.anchors += 1
                 if fragment not in _ids(file):
-                    result.broken.append(f"{where}: <{tag} {attr}={value!r}>: anker #{fragment} "
-                                         f"bestaat niet in {file.relative_to(site).as_posix()}")
+                    result.broken.append(
+                        f"{where}: <{tag} {attr}={value!r}>: anker #{fragment} "
+                        f"bestaat niet in {file.relative_to(site).as_posix()}"
+                    )
     return result
 
 
@@ -191,12 +235,15 @@ def check_catalogue_data(site: Path, offline: bool) -> list[str]:
     """The links catalogus.js builds from the data's URL templates resolve for every item."""
     script = site / "catalogus" / "praktijken-data.js"
     text = script.read_text(encoding="utf-8").strip()
-    data = json.loads(text[text.index("=") + 1:].rstrip(";"))
+    data = json.loads(text[text.index("=") + 1 :].rstrip(";"))
     page = site / "catalogus" / "index.html"
     broken = []
     for name, template in data["urls"].items():
-        keys = [row[0] for row in data["items"]] if name == "praktijk" else \
-               [str(g[0]) for g in data["sdg"]]
+        keys = (
+            [row[0] for row in data["items"]]
+            if name == "praktijk"
+            else [str(g[0]) for g in data["sdg"]]
+        )
         for key in keys:
             target = template.replace("{}", key)
             file, reason = resolve(site, page, target, offline)
@@ -224,7 +271,9 @@ def check_search_index(site: Path, offline: bool) -> tuple[int, list[str]]:
 def check_stylesheets(site: Path) -> list[str]:
     broken = []
     for css in sorted((site / "stylesheets").glob("*.css")):
-        for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", css.read_text(encoding="utf-8")):
+        for ref in re.findall(
+            r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", css.read_text(encoding="utf-8")
+        ):
             if ref.startswith(("data:", "#")):
                 continue
             if re.match(r"^(https?:)?//", ref):
@@ -257,8 +306,9 @@ def sites(tmp_path_factory) -> dict[str, Path]:
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         return built | {"offline": None}
-    built["offline"] = build(root, tmp_path_factory.mktemp("links-offline") / "site",
-                             config_file="mkdocs-offline.yml")
+    built["offline"] = build(
+        root, tmp_path_factory.mktemp("links-offline") / "site", config_file="mkdocs-offline.yml"
+    )
     return built
 
 
@@ -288,8 +338,9 @@ def test_no_broken_internal_link_anchor_or_resource(request, sites, hosts, varia
     with capsys.disabled():
         print(f"\n[links {variant}] {result.report()}")
     assert result.pages > 150 and result.internal > 5000 and result.anchors > 100
-    assert result.broken == [], f"{len(result.broken)} kapotte verwijzingen ({variant}):\n" + \
-        "\n".join(result.broken[:60])
+    assert result.broken == [], (
+        f"{len(result.broken)} kapotte verwijzingen ({variant}):\n" + "\n".join(result.broken[:60])
+    )
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -312,10 +363,14 @@ def test_the_crawler_finds_what_is_broken(tmp_path: Path) -> None:
         '<a href="#hier">ok</a> <a href="b/">mis</a> <a href="a/#weg">mis</a> <a href="/a/">abs</a>'
         '<img src="logo.png"> <script src="https://cdn.example.net/x.js"></script>'
         '<a href="https://github.com/vvsg">ok</a> <a href="https://onbekend.example.net/">mis</a>'
-        '<a href="javascript:alert(1)">mis</a> <a href="mailto:a@b.be">ok</a>', encoding="utf-8")
+        '<a href="javascript:alert(1)">mis</a> <a href="mailto:a@b.be">ok</a>',
+        encoding="utf-8",
+    )
     online = crawl(tmp_path, False, set(KNOWN_HOSTS))
     assert len(online.broken) == 8, online.broken
-    assert online.external == Counter({"github.com": 1, "cdn.example.net": 1, "onbekend.example.net": 1})
+    assert online.external == Counter(
+        {"github.com": 1, "cdn.example.net": 1, "onbekend.example.net": 1}
+    )
     offline = crawl(tmp_path, True, set(KNOWN_HOSTS))
     folders = [b.split(":")[1].strip() for b in offline.broken if "wijst naar een map" in b]
     assert folders == ["<a href='a/'>", "<a href='a/#er'>", "<a href='b/'>", "<a href='a/#weg'>"]

@@ -3,9 +3,9 @@
 import io
 import os
 import re
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import REPO
@@ -15,9 +15,24 @@ from generator.cli import main
 from generator.new import BODY_HINTS, MAX_ID, id_from_title, practice_text
 
 SUMMARY = "Een jaarlijkse meter toont de gemeenteraad welk deel van de aankopen fairtrade is."
-OPTIONS = ["--titel", "Fair-O-Meter meet de fairtrade-aankopen", "--gemeente", "merelbeke melle",
-           "--sdg", "12", "--sdg", "17", "--domein", "duurzaam-aankoopbeleid", "--status",
-           "lopend", "--jaar", "2023", "--samenvatting", SUMMARY]
+OPTIONS = [
+    "--titel",
+    "Fair-O-Meter meet de fairtrade-aankopen",
+    "--gemeente",
+    "merelbeke melle",
+    "--sdg",
+    "12",
+    "--sdg",
+    "17",
+    "--domein",
+    "duurzaam-aankoopbeleid",
+    "--status",
+    "lopend",
+    "--jaar",
+    "2023",
+    "--samenvatting",
+    SUMMARY,
+]
 NEW_ID = "fair-o-meter-meet-de-fairtrade-aankopen"
 
 
@@ -40,8 +55,9 @@ def write_sections():
     """What the contributor does next: text under each heading's hint."""
     for path in Path("practices").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"(<!--.*?-->)", r"\1\nEen zin.", text, flags=re.DOTALL),
-                        encoding="utf-8")
+        path.write_text(
+            re.sub(r"(<!--.*?-->)", r"\1\nEen zin.", text, flags=re.DOTALL), encoding="utf-8"
+        )
 
 
 def strict_check(run, *paths):
@@ -70,8 +86,20 @@ def test_new_with_options_writes_a_file_that_check_accepts(project, run):
 
 
 def test_the_file_has_the_fields_in_schema_order_and_the_body_headings(project, run):
-    run("new", *OPTIONS, "--land", "bj", "--dienst", "Dienst Duurzaamheid", "--email",
-        "duurzaamheid@example.org", "--trefwoord", "fairtrade", "--partner", "Oxfam, Wereldwinkel")
+    run(
+        "new",
+        *OPTIONS,
+        "--land",
+        "bj",
+        "--dienst",
+        "Dienst Duurzaamheid",
+        "--email",
+        "duurzaamheid@example.org",
+        "--trefwoord",
+        "fairtrade",
+        "--partner",
+        "Oxfam, Wereldwinkel",
+    )
     text = (project.practices / f"{NEW_ID}.md").read_text(encoding="utf-8")
     assert "  - Merelbeke-Melle\n" in text  # the official spelling, not 'merelbeke melle'
     assert "sdgs: [12, 17]\n" in text
@@ -87,8 +115,20 @@ def test_the_file_has_the_fields_in_schema_order_and_the_body_headings(project, 
 
 
 def test_repeatable_options_and_comma_lists(project, run):
-    code, _, err = run("new", *OPTIONS, "--gemeente", "Gent, Lochristi", "--principe",
-                       "participatie", "--subdoel", "12.7", "--lmb", "fair-trade", "--id", "x-1")
+    code, _, err = run(
+        "new",
+        *OPTIONS,
+        "--gemeente",
+        "Gent, Lochristi",
+        "--principe",
+        "participatie",
+        "--subdoel",
+        "12.7",
+        "--lmb",
+        "fair-trade",
+        "--id",
+        "x-1",
+    )
     assert (code, err) == (0, "")
     text = (project.practices / "x-1.md").read_text(encoding="utf-8")
     assert "  - Gent\n  - Lochristi\n" in text
@@ -121,21 +161,44 @@ def test_bad_municipality_gives_the_validators_message(project, run):
     code, out, err = run("new", *[("Gend" if a == "merelbeke melle" else a) for a in OPTIONS])
     assert code == 1
     assert out == ""
-    line = (f"practices/{NEW_ID}.md:5: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
-            "Bedoel je 'Gent'?")
+    line = (
+        f"practices/{NEW_ID}.md:5: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
+        "Bedoel je 'Gent'?"
+    )
     assert line in err.splitlines()
     assert not (project.practices / f"{NEW_ID}.md").exists()
     # The very same line as `check` gives for the same value in a file.
-    text = practice_text({"titel": "Fair-O-Meter meet de fairtrade-aankopen", "gemeenten": ["Gend"],
-                          "sdgs": [12], "beleidsdomeinen": ["werk"], "status": "lopend",
-                          "jaar": 2023, "samenvatting": SUMMARY})
+    text = practice_text(
+        {
+            "titel": "Fair-O-Meter meet de fairtrade-aankopen",
+            "gemeenten": ["Gend"],
+            "sdgs": [12],
+            "beleidsdomeinen": ["werk"],
+            "status": "lopend",
+            "jaar": 2023,
+            "samenvatting": SUMMARY,
+        }
+    )
     project.write(f"{NEW_ID}.md", text)
     assert line in run("check")[1].splitlines()
 
 
 def test_all_problems_are_listed_at_once(project, run):
-    code, _, err = run("new", "--titel", "Kort", "--gemeente", "Melle", "--sdg", "18",
-                       "--domein", "klimaat", "--status", "bezig", "--jaar", "twintig")
+    code, _, err = run(
+        "new",
+        "--titel",
+        "Kort",
+        "--gemeente",
+        "Melle",
+        "--sdg",
+        "18",
+        "--domein",
+        "klimaat",
+        "--status",
+        "bezig",
+        "--jaar",
+        "twintig",
+    )
     assert code == 1
     lines = err.splitlines()
     expected = [
@@ -148,8 +211,9 @@ def test_all_problems_are_listed_at_once(project, run):
         "samenvatting: verplicht veld ontbreekt of is leeg.",
     ]
     for message in expected:
-        assert any(re.match(r"practices/kort\.md:\d+: fout: " + re.escape(message), x)
-                   for x in lines), message
+        assert any(
+            re.match(r"practices/kort\.md:\d+: fout: " + re.escape(message), x) for x in lines
+        ), message
     assert lines[-1] == "Niets geschreven: 7 problemen. Pas de opties aan en probeer opnieuw."
     assert list(project.practices.glob("*.md")) == []
 
@@ -180,9 +244,20 @@ def test_id_from_a_long_title_is_cut_at_a_hyphen():
 
 def test_the_bare_template_is_valid(project, run):
     """The headings with their hints: only the text is left to write."""
-    project.write("leeg.md", practice_text({
-        "titel": "Fair-O-Meter", "gemeenten": ["Gent"], "sdgs": [12],
-        "beleidsdomeinen": ["werk"], "status": "gepland", "jaar": 2024, "samenvatting": SUMMARY}))
+    project.write(
+        "leeg.md",
+        practice_text(
+            {
+                "titel": "Fair-O-Meter",
+                "gemeenten": ["Gent"],
+                "sdgs": [12],
+                "beleidsdomeinen": ["werk"],
+                "status": "gepland",
+                "jaar": 2024,
+                "samenvatting": SUMMARY,
+            }
+        ),
+    )
     strict_check(run)
 
 
@@ -236,9 +311,31 @@ def test_interactive_new_with_piped_input(project, run):
 
 
 def test_interactive_re_asks_until_every_answer_is_valid(project, run):
-    answers = ["Kort", "Fair-O-Meter meet de fairtrade-aankopen", "Mijn Id", "fair-o-meter",
-               "Gent", "12, 12", "12", "afval", "afval-en-materialen", "bezig", "3", "1999",
-               "2023", "Te kort.", SUMMARY, "", "", "13.1", "", "", "", "", ""]
+    answers = [
+        "Kort",
+        "Fair-O-Meter meet de fairtrade-aankopen",
+        "Mijn Id",
+        "fair-o-meter",
+        "Gent",
+        "12, 12",
+        "12",
+        "afval",
+        "afval-en-materialen",
+        "bezig",
+        "3",
+        "1999",
+        "2023",
+        "Te kort.",
+        SUMMARY,
+        "",
+        "",
+        "13.1",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
     code, out, _ = run("new", stdin="\n".join(answers) + "\n")
     assert code == 0, out
     for message in [
@@ -260,8 +357,17 @@ def test_interactive_re_asks_until_every_answer_is_valid(project, run):
 
 def test_interactive_refuses_an_existing_id_and_asks_again(project, run):
     project.add("fair-o-meter.md")
-    answers = ["Fair-O-Meter", "", "fair-o-meter-2", "Gent", "12", "werk", "lopend", "2023",
-               SUMMARY] + [""] * 7
+    answers = [
+        "Fair-O-Meter",
+        "",
+        "fair-o-meter-2",
+        "Gent",
+        "12",
+        "werk",
+        "lopend",
+        "2023",
+        SUMMARY,
+    ] + [""] * 7
     code, out, _ = run("new", stdin="\n".join(answers) + "\n")
     assert code == 0, out
     assert "fout: Er bestaat al een praktijk met de id 'fair-o-meter'" in out
@@ -278,9 +384,16 @@ def test_interactive_stops_cleanly_when_input_ends(project, run):
 
 def test_interactive_as_a_real_subprocess(project):
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    result = subprocess.run([sys.executable, "-m", "generator", "new"], cwd=project.root,
-                            input="\n".join(ANSWERS) + "\n", capture_output=True, text=True,
-                            encoding="utf-8", env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "new"],
+        cwd=project.root,
+        input="\n".join(ANSWERS) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Bedoel je 'Gent'?" in result.stdout
     cwd = Path.cwd()
@@ -289,7 +402,13 @@ def test_interactive_as_a_real_subprocess(project):
         write_sections()
     finally:
         os.chdir(cwd)
-    check = subprocess.run([sys.executable, "-m", "generator", "check", "--strict"],
-                           cwd=project.root, capture_output=True, text=True, encoding="utf-8",
-                           env=env, timeout=60)
+    check = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--strict"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
     assert check.returncode == 0, check.stdout

@@ -40,15 +40,43 @@ FIVE_PS = {
     "partnership": [17],
 }
 
-TARGETS_PER_GOAL = {1: 7, 2: 8, 3: 13, 4: 10, 5: 9, 6: 8, 7: 5, 8: 12, 9: 8, 10: 10, 11: 10,
-                    12: 11, 13: 5, 14: 10, 15: 12, 16: 12, 17: 19}
+TARGETS_PER_GOAL = {
+    1: 7,
+    2: 8,
+    3: 13,
+    4: 10,
+    5: 9,
+    6: 8,
+    7: 5,
+    8: 12,
+    9: 8,
+    10: 10,
+    11: 10,
+    12: 11,
+    13: 5,
+    14: 10,
+    15: 12,
+    16: 12,
+    17: 19,
+}
 
-PROVINCES = {"Antwerpen": 67, "Vlaams-Brabant": 63, "West-Vlaanderen": 62,
-             "Oost-Vlaanderen": 55, "Limburg": 38}
+PROVINCES = {
+    "Antwerpen": 67,
+    "Vlaams-Brabant": 63,
+    "West-Vlaanderen": 62,
+    "Oost-Vlaanderen": 55,
+    "Limburg": 38,
+}
 
 # Province by the first digit(s) of the NIS code.
-PROVINCE_OF_PREFIX = {"1": "Antwerpen", "23": "Vlaams-Brabant", "24": "Vlaams-Brabant",
-                      "3": "West-Vlaanderen", "4": "Oost-Vlaanderen", "7": "Limburg"}
+PROVINCE_OF_PREFIX = {
+    "1": "Antwerpen",
+    "23": "Vlaams-Brabant",
+    "24": "Vlaams-Brabant",
+    "3": "West-Vlaanderen",
+    "4": "Oost-Vlaanderen",
+    "7": "Limburg",
+}
 
 
 # --- SDG's ---------------------------------------------------------------------------------
@@ -104,7 +132,13 @@ def test_some_known_targets():
 def test_target_sort_key():
     ids = ["17.a", "1.10", "17.10", "1.a", "1.2", "17.2"]
     assert sorted(ids, key=reference.target_sort_key) == [
-        "1.2", "1.10", "1.a", "17.2", "17.10", "17.a"]
+        "1.2",
+        "1.10",
+        "1.a",
+        "17.2",
+        "17.10",
+        "17.a",
+    ]
 
 
 # --- badge colours -------------------------------------------------------------------------
@@ -151,26 +185,37 @@ def test_five_provinces_with_their_municipalities():
     assert counts == PROVINCES
     assert [p.name for p in reference.provinces().values()] == sorted(PROVINCES)
     assert {p.slug for p in reference.provinces().values()} == {
-        "antwerpen", "vlaams-brabant", "west-vlaanderen", "oost-vlaanderen", "limburg"}
+        "antwerpen",
+        "vlaams-brabant",
+        "west-vlaanderen",
+        "oost-vlaanderen",
+        "limburg",
+    }
 
 
-@pytest.mark.parametrize("name, nis, province, arrondissement", [
-    ("Gent", "44021", "Oost-Vlaanderen", "Gent"),
-    ("Antwerpen", "11002", "Antwerpen", "Antwerpen"),
-    ("Leuven", "24062", "Vlaams-Brabant", "Leuven"),
-    ("Brugge", "31005", "West-Vlaanderen", "Brugge"),
-    ("Hasselt", "71072", "Limburg", "Hasselt"),  # new code after merging with Kortessem
-    ("Pajottegem", "23106", "Vlaams-Brabant", "Halle-Vilvoorde"),
-    ("Merelbeke-Melle", "44088", "Oost-Vlaanderen", "Gent"),
-    ("Beveren-Kruibeke-Zwijndrecht", "46030", "Oost-Vlaanderen", "Sint-Niklaas"),
-    ("Tongeren-Borgloon", "73111", "Limburg", "Tongeren"),
-    ("Tielt", "37022", "West-Vlaanderen", "Tielt"),
-    ("Herstappe", "73028", "Limburg", "Tongeren"),
-])
+@pytest.mark.parametrize(
+    "name, nis, province, arrondissement",
+    [
+        ("Gent", "44021", "Oost-Vlaanderen", "Gent"),
+        ("Antwerpen", "11002", "Antwerpen", "Antwerpen"),
+        ("Leuven", "24062", "Vlaams-Brabant", "Leuven"),
+        ("Brugge", "31005", "West-Vlaanderen", "Brugge"),
+        ("Hasselt", "71072", "Limburg", "Hasselt"),  # new code after merging with Kortessem
+        ("Pajottegem", "23106", "Vlaams-Brabant", "Halle-Vilvoorde"),
+        ("Merelbeke-Melle", "44088", "Oost-Vlaanderen", "Gent"),
+        ("Beveren-Kruibeke-Zwijndrecht", "46030", "Oost-Vlaanderen", "Sint-Niklaas"),
+        ("Tongeren-Borgloon", "73111", "Limburg", "Tongeren"),
+        ("Tielt", "37022", "West-Vlaanderen", "Tielt"),
+        ("Herstappe", "73028", "Limburg", "Tongeren"),
+    ],
+)
 def test_known_municipalities(name, nis, province, arrondissement):
     municipality = reference.municipalities()[name]
     assert (municipality.nis, municipality.province.name, municipality.arrondissement.name) == (
-        nis, province, arrondissement)
+        nis,
+        province,
+        arrondissement,
+    )
 
 
 def test_arrondissement_and_province_follow_the_nis_code():
@@ -199,17 +244,32 @@ def test_merged_names_point_to_existing_municipalities():
         assert match_key(old) not in {match_key(m) for m in municipalities}, old
 
 
-@pytest.mark.parametrize("old, new", [
-    ("Melle", "Merelbeke-Melle"), ("Merelbeke", "Merelbeke-Melle"),
-    ("Beveren", "Beveren-Kruibeke-Zwijndrecht"), ("Kruibeke", "Beveren-Kruibeke-Zwijndrecht"),
-    ("Zwijndrecht", "Beveren-Kruibeke-Zwijndrecht"), ("Bilzen", "Bilzen-Hoeselt"),
-    ("Hoeselt", "Bilzen-Hoeselt"), ("Borgloon", "Tongeren-Borgloon"),
-    ("Tongeren", "Tongeren-Borgloon"), ("De Pinte", "Nazareth-De Pinte"),
-    ("Nazareth", "Nazareth-De Pinte"), ("Galmaarden", "Pajottegem"), ("Gooik", "Pajottegem"),
-    ("Herne", "Pajottegem"), ("Ham", "Tessenderlo-Ham"), ("Tessenderlo", "Tessenderlo-Ham"),
-    ("Kortessem", "Hasselt"), ("Moerbeke", "Lokeren"), ("Meulebeke", "Tielt"),
-    ("Wachtebeke", "Lochristi"), ("Ruiselede", "Wingene"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Melle", "Merelbeke-Melle"),
+        ("Merelbeke", "Merelbeke-Melle"),
+        ("Beveren", "Beveren-Kruibeke-Zwijndrecht"),
+        ("Kruibeke", "Beveren-Kruibeke-Zwijndrecht"),
+        ("Zwijndrecht", "Beveren-Kruibeke-Zwijndrecht"),
+        ("Bilzen", "Bilzen-Hoeselt"),
+        ("Hoeselt", "Bilzen-Hoeselt"),
+        ("Borgloon", "Tongeren-Borgloon"),
+        ("Tongeren", "Tongeren-Borgloon"),
+        ("De Pinte", "Nazareth-De Pinte"),
+        ("Nazareth", "Nazareth-De Pinte"),
+        ("Galmaarden", "Pajottegem"),
+        ("Gooik", "Pajottegem"),
+        ("Herne", "Pajottegem"),
+        ("Ham", "Tessenderlo-Ham"),
+        ("Tessenderlo", "Tessenderlo-Ham"),
+        ("Kortessem", "Hasselt"),
+        ("Moerbeke", "Lokeren"),
+        ("Meulebeke", "Tielt"),
+        ("Wachtebeke", "Lochristi"),
+        ("Ruiselede", "Wingene"),
+    ],
+)
 def test_merger_of_2025(old, new):
     assert reference.merged_names()[old] == new
 
@@ -228,11 +288,20 @@ def test_continuing_municipalities_are_not_merged_names():
 # --- countries and slugs -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code, name", [
-    ("BJ", "Benin"), ("SN", "Senegal"), ("ZA", "Zuid-Afrika"), ("RW", "Rwanda"),
-    ("EC", "Ecuador"), ("NI", "Nicaragua"), ("BE", "België"), ("NL", "Nederland"),
-    ("CD", "Congo, Democratische Republiek"),
-])
+@pytest.mark.parametrize(
+    "code, name",
+    [
+        ("BJ", "Benin"),
+        ("SN", "Senegal"),
+        ("ZA", "Zuid-Afrika"),
+        ("RW", "Rwanda"),
+        ("EC", "Ecuador"),
+        ("NI", "Nicaragua"),
+        ("BE", "België"),
+        ("NL", "Nederland"),
+        ("CD", "Congo, Democratische Republiek"),
+    ],
+)
 def test_country_names_in_dutch(code, name):
     assert reference.countries()[code] == name
 
@@ -243,11 +312,14 @@ def test_countries_are_iso_alpha2():
     assert all(re.fullmatch(r"[A-Z]{2}", code) for code in countries)
 
 
-@pytest.mark.parametrize("text, slug", [
-    ("Sint-Martens-Latem", "sint-martens-latem"),
-    ("Nazareth-De Pinte", "nazareth-de-pinte"),
-    ("Financiën & personeel", "financien-personeel"),
-    ("  --Éénmalig  ", "eenmalig"),
-])
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("Sint-Martens-Latem", "sint-martens-latem"),
+        ("Nazareth-De Pinte", "nazareth-de-pinte"),
+        ("Financiën & personeel", "financien-personeel"),
+        ("  --Éénmalig  ", "eenmalig"),
+    ],
+)
 def test_slugify(text, slug):
     assert reference.slugify(text) == slug

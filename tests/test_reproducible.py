@@ -18,25 +18,59 @@ from generator.cli import main as cli
 
 IMAGE = "a-fietsstraat.svg"
 PRACTICES = {
-    "gent-fietsstraten.md": front("Fietsstraten rond scholen", ["Gent"], [11, 13],
-                                  ["mobiliteit", "onderwijs-en-kinderopvang"], jaar=2021,
-                                  trefwoorden="[fietsen, scholen]", bijgewerkt="2025-05-01",
-                                  afbeelding="{pad: _afbeeldingen/" + IMAGE + ", alt: Een fietsstraat voor een school}"),
-    "gent-fairtrade.md": front("Fairtrade in de stadsdiensten", ["Gent"], [12, 17],
-                               ["duurzaam-aankoopbeleid"], status="afgerond",
-                               partnerlanden="[BJ, SN]", partners="[Wereldwinkel Gent]"),
-    "hasselt-zonnepanelen.md": front("Zonnepanelen op de sporthal", ["Hasselt"], [7, 13],
-                                     ["klimaat-en-energie"], lmb_categorie="beleidsmatige-verankering"),
-    "leuven-regio-klimaat.md": front("Regionaal klimaatplan", ["Leuven", "Herent", "Kortenberg"],
-                                     [13], ["klimaat-en-energie", "mobiliteit"],
-                                     subdoelen='["13.2"]', voorbeeld="true",
-                                     principes="[participatie, multi-stakeholder]"),
-    "brugge-water.md": front("Regenwater voor de stadsserres", ["Brugge"], [6, 13], ["water"],
-                             status="gepland", jaar=2026, trefwoorden="[water, serres]"),
+    "gent-fietsstraten.md": front(
+        "Fietsstraten rond scholen",
+        ["Gent"],
+        [11, 13],
+        ["mobiliteit", "onderwijs-en-kinderopvang"],
+        jaar=2021,
+        trefwoorden="[fietsen, scholen]",
+        bijgewerkt="2025-05-01",
+        afbeelding="{pad: _afbeeldingen/" + IMAGE + ", alt: Een fietsstraat voor een school}",
+    ),
+    "gent-fairtrade.md": front(
+        "Fairtrade in de stadsdiensten",
+        ["Gent"],
+        [12, 17],
+        ["duurzaam-aankoopbeleid"],
+        status="afgerond",
+        partnerlanden="[BJ, SN]",
+        partners="[Wereldwinkel Gent]",
+    ),
+    "hasselt-zonnepanelen.md": front(
+        "Zonnepanelen op de sporthal",
+        ["Hasselt"],
+        [7, 13],
+        ["klimaat-en-energie"],
+        lmb_categorie="beleidsmatige-verankering",
+    ),
+    "leuven-regio-klimaat.md": front(
+        "Regionaal klimaatplan",
+        ["Leuven", "Herent", "Kortenberg"],
+        [13],
+        ["klimaat-en-energie", "mobiliteit"],
+        subdoelen='["13.2"]',
+        voorbeeld="true",
+        principes="[participatie, multi-stakeholder]",
+    ),
+    "brugge-water.md": front(
+        "Regenwater voor de stadsserres",
+        ["Brugge"],
+        [6, 13],
+        ["water"],
+        status="gepland",
+        jaar=2026,
+        trefwoorden="[water, serres]",
+    ),
 }
 VOLATILE = {"sitemap.xml", "sitemap.xml.gz"}
-MUST_EXIST = ["index.html", "catalogus/praktijken-data.js", "data/praktijken.json",
-              "data/praktijken.csv", "search/search_index.json"]
+MUST_EXIST = [
+    "index.html",
+    "catalogus/praktijken-data.js",
+    "data/praktijken.json",
+    "data/praktijken.csv",
+    "search/search_index.json",
+]
 
 
 def _project(root: Path) -> Path:
@@ -77,7 +111,10 @@ def differences(a: Path, b: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def projects(tmp_path_factory) -> tuple[Path, Path]:
-    return (_project(tmp_path_factory.mktemp("repro-a")), _project(tmp_path_factory.mktemp("repro-b")))
+    return (
+        _project(tmp_path_factory.mktemp("repro-a")),
+        _project(tmp_path_factory.mktemp("repro-b")),
+    )
 
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs-offline.yml"], ids=["online", "offline"])
@@ -101,8 +138,10 @@ def test_the_comparison_sees_a_changed_byte(tmp_path: Path) -> None:
     assert differences(tmp_path / "a", tmp_path / "b") == []
     (tmp_path / "b" / "x" / "data.js").write_text("sAme", encoding="utf-8")
     (tmp_path / "b" / "extra.html").write_text("", encoding="utf-8")
-    assert differences(tmp_path / "a", tmp_path / "b") == ["extra.html (alleen aan één kant)",
-                                                            "x/data.js"]
+    assert differences(tmp_path / "a", tmp_path / "b") == [
+        "extra.html (alleen aan één kant)",
+        "x/data.js",
+    ]
 
 
 def test_two_exports_are_byte_identical(projects, tmp_path: Path, capsys) -> None:

@@ -44,8 +44,15 @@ def test_every_field_is_in_the_schema(js):
 
 def test_required_keys_match(js):
     assert js["required"] == [f.key for f in schema.FIELDS if f.required]
-    assert js["required"] == ["titel", "gemeenten", "sdgs", "beleidsdomeinen", "status", "jaar",
-                              "samenvatting"]
+    assert js["required"] == [
+        "titel",
+        "gemeenten",
+        "sdgs",
+        "beleidsdomeinen",
+        "status",
+        "jaar",
+        "samenvatting",
+    ]
 
 
 def test_nested_objects_match(js):
@@ -76,12 +83,28 @@ def test_domain_enum_is_the_list_file(js):
 
 def test_other_enums_come_from_the_vocabularies(js, vocab):
     props = js["properties"]
-    assert props["lmb-categorie"]["enum"] == slugs_in("lmb-categorieen.yml") == [
-        "financiele-steun-en-stedenbanden", "sensibilisering-en-educatie",
-        "lokale-evenementen-en-acties", "beleidsmatige-verankering", "fair-trade"]
-    assert props["principes"]["items"]["enum"] == slugs_in("principes.yml") == [
-        "leave-no-one-behind", "dwarsverbanden", "multi-stakeholder", "participatie",
-        "transversaal-werken"]
+    assert (
+        props["lmb-categorie"]["enum"]
+        == slugs_in("lmb-categorieen.yml")
+        == [
+            "financiele-steun-en-stedenbanden",
+            "sensibilisering-en-educatie",
+            "lokale-evenementen-en-acties",
+            "beleidsmatige-verankering",
+            "fair-trade",
+        ]
+    )
+    assert (
+        props["principes"]["items"]["enum"]
+        == slugs_in("principes.yml")
+        == [
+            "leave-no-one-behind",
+            "dwarsverbanden",
+            "multi-stakeholder",
+            "participatie",
+            "transversaal-werken",
+        ]
+    )
     assert props["status"]["enum"] == ["gepland", "lopend", "afgerond"]
     assert props["sdgs"]["items"]["enum"] == list(range(1, 18))
     assert len(props["subdoelen"]["items"]["enum"]) == 169
@@ -92,13 +115,32 @@ def test_other_enums_come_from_the_vocabularies(js, vocab):
 
 def test_required_domains_of_the_issue_are_in_the_list():
     assert {
-        "armoede-en-sociaal-beleid", "welzijn-en-zorg", "gezondheid", "onderwijs-en-kinderopvang",
-        "jeugd", "cultuur", "sport-en-vrije-tijd", "wonen", "ruimtelijke-ordening", "mobiliteit",
-        "lokale-economie", "werk", "landbouw-en-voeding", "natuur-en-milieu",
-        "klimaat-en-energie", "water", "afval-en-materialen", "veiligheid",
-        "diversiteit-en-integratie", "gelijke-kansen-en-gender", "participatie-en-inspraak",
-        "internationale-samenwerking", "duurzaam-aankoopbeleid", "organisatie-en-personeel",
-        "financien", "communicatie",
+        "armoede-en-sociaal-beleid",
+        "welzijn-en-zorg",
+        "gezondheid",
+        "onderwijs-en-kinderopvang",
+        "jeugd",
+        "cultuur",
+        "sport-en-vrije-tijd",
+        "wonen",
+        "ruimtelijke-ordening",
+        "mobiliteit",
+        "lokale-economie",
+        "werk",
+        "landbouw-en-voeding",
+        "natuur-en-milieu",
+        "klimaat-en-energie",
+        "water",
+        "afval-en-materialen",
+        "veiligheid",
+        "diversiteit-en-integratie",
+        "gelijke-kansen-en-gender",
+        "participatie-en-inspraak",
+        "internationale-samenwerking",
+        "duurzaam-aankoopbeleid",
+        "organisatie-en-personeel",
+        "financien",
+        "communicatie",
     } <= set(slugs_in("beleidsdomeinen.yml"))
 
 
@@ -109,8 +151,9 @@ def test_every_domain_has_a_label_and_description(vocab):
 
 def test_adding_a_domain_is_a_data_change(project, monkeypatch):
     monkeypatch.chdir(project.root)
-    project.add("praktijk.md", front=VALID_FRONT.replace("duurzaam-aankoopbeleid",
-                                                         "ontwikkelingseducatie"))
+    project.add(
+        "praktijk.md", front=VALID_FRONT.replace("duurzaam-aankoopbeleid", "ontwikkelingseducatie")
+    )
     before = [str(p) for p in load_project(project.root).problems]
     assert before == [
         "practices/praktijk.md:7: fout: beleidsdomeinen: 'ontwikkelingseducatie' is geen geldig "
@@ -119,8 +162,10 @@ def test_adding_a_domain_is_a_data_change(project, monkeypatch):
 
     lists = project.practices / "_lijsten" / "beleidsdomeinen.yml"
     with lists.open("a", encoding="utf-8") as f:
-        f.write("- slug: ontwikkelingseducatie\n  naam: Ontwikkelingseducatie\n"
-                "  beschrijving: Educatie over mondiale vraagstukken.\n")
+        f.write(
+            "- slug: ontwikkelingseducatie\n  naam: Ontwikkelingseducatie\n"
+            "  beschrijving: Educatie over mondiale vraagstukken.\n"
+        )
 
     result = load_project(project.root)
     assert result.problems == []
@@ -128,7 +173,8 @@ def test_adding_a_domain_is_a_data_change(project, monkeypatch):
     vocab, problems = load_vocab(project.root)
     assert problems == []
     assert json_schema(vocab)["properties"]["beleidsdomeinen"]["items"]["enum"][-1] == (
-        "ontwikkelingseducatie")
+        "ontwikkelingseducatie"
+    )
     assert vocab.domains["ontwikkelingseducatie"].label == "Ontwikkelingseducatie"
 
 
@@ -137,7 +183,8 @@ def test_schema_file_is_up_to_date(vocab):
     if not path.exists():
         pytest.skip(f"{SCHEMA_FILE} does not exist")
     assert path.read_text(encoding="utf-8") == dumps(vocab), (
-        f"{SCHEMA_FILE} is stale: run `python -m generator schema --out {SCHEMA_FILE}`")
+        f"{SCHEMA_FILE} is stale: run `python -m generator schema --out {SCHEMA_FILE}`"
+    )
 
 
 def test_schema_command_prints_and_writes(vocab, tmp_path, monkeypatch, capsys):
@@ -157,8 +204,9 @@ def conforms(value, spec, where="$"):
     found = []
     kind = spec.get("type")
     types = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool}
-    if kind and not (isinstance(value, types[kind])
-                     and not (kind == "integer" and isinstance(value, bool))):
+    if kind and not (
+        isinstance(value, types[kind]) and not (kind == "integer" and isinstance(value, bool))
+    ):
         return [f"{where}: not {kind}"]
     if "enum" in spec and value not in spec["enum"]:
         found.append(f"{where}: {value!r} not in enum")
@@ -167,8 +215,11 @@ def conforms(value, spec, where="$"):
             found.append(f"{where}: length {len(value)}")
         if "pattern" in spec and not re.search(spec["pattern"], value):
             found.append(f"{where}: does not match {spec['pattern']}")
-    if isinstance(value, int) and not isinstance(value, bool) and (
-            value < spec.get("minimum", -10**9) or value > spec.get("maximum", 10**9)):
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and (value < spec.get("minimum", -(10**9)) or value > spec.get("maximum", 10**9))
+    ):
         found.append(f"{where}: {value} out of range")
     if isinstance(value, list):
         if len(value) < spec.get("minItems", 0) or len(value) > spec.get("maxItems", 10**9):
@@ -204,11 +255,14 @@ def test_schema_rejects_what_the_validator_rejects(js):
         "$.titel: length 4",
     ]
     assert conforms({"sdgs": [0, 18]}, fields_only) == [
-        "$.sdgs[0]: 0 not in enum", "$.sdgs[0]: 0 out of range",
-        "$.sdgs[1]: 18 not in enum", "$.sdgs[1]: 18 out of range",
+        "$.sdgs[0]: 0 not in enum",
+        "$.sdgs[0]: 0 out of range",
+        "$.sdgs[1]: 18 not in enum",
+        "$.sdgs[1]: 18 out of range",
     ]
-    assert conforms({"links": [{"titel": "Link", "url": "javascript:alert(1)"}]},
-                    fields_only) == ["$.links[0].url: does not match ^https?://"]
+    assert conforms({"links": [{"titel": "Link", "url": "javascript:alert(1)"}]}, fields_only) == [
+        "$.links[0].url: does not match ^https?://"
+    ]
     assert conforms({"gemeente": ["Gent"]}, fields_only) == ["$: unexpected gemeente"]
 
 

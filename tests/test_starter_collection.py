@@ -43,8 +43,13 @@ def test_all_provinces_and_40_municipalities(practices):
     municipalities = {m.name for p in practices for m in p.gemeenten}
     provinces = {m.province.name for p in practices for m in p.gemeenten}
     assert len(municipalities) >= 40
-    assert provinces == {"Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant",
-                         "West-Vlaanderen"}
+    assert provinces == {
+        "Antwerpen",
+        "Limburg",
+        "Oost-Vlaanderen",
+        "Vlaams-Brabant",
+        "West-Vlaanderen",
+    }
 
 
 def test_20_policy_domains(practices):

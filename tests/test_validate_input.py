@@ -25,18 +25,27 @@ TODAY = dt.date(2026, 11, 22)
 F = "practices/praktijk.md"
 SNIPPET_LINE = 25  # the line of `snippet` in `body_with(snippet)`
 
-HTML_IN_TEXT = ("HTML is hier niet toegestaan; schrijf gewone tekst (geen tekens als <b> of "
-                "<script>).")
-LINK = ("de link '{}' is niet toegestaan: een link begint met https://, http:// of mailto:, "
-        "of wijst naar een andere praktijk ('andere-praktijk.md').")
+HTML_IN_TEXT = (
+    "HTML is hier niet toegestaan; schrijf gewone tekst (geen tekens als <b> of <script>)."
+)
+LINK = (
+    "de link '{}' is niet toegestaan: een link begint met https://, http:// of mailto:, "
+    "of wijst naar een andere praktijk ('andere-praktijk.md')."
+)
 SCRIPT_LINK = LINK.format("javascript:alert(1)")
-IMAGE = ("de afbeelding '{}' is geen bestand van de site; een afbeelding in de tekst staat in "
-         "practices/_afbeeldingen/ (geen webadres: de site laadt niets van andere websites).")
-NOWHERE = ("de link '{}' wijst naar niets op de site: link naar een andere praktijk met "
-           "'andere-praktijk.md', naar een afbeelding in '_afbeeldingen/', of naar een webadres "
-           "met https://.")
-NOT_A_FILE = ("moet een bestand in practices/_afbeeldingen/ zijn, bv. _afbeeldingen/markt.jpg "
-              "(geen webadres, geen '..').")
+IMAGE = (
+    "de afbeelding '{}' is geen bestand van de site; een afbeelding in de tekst staat in "
+    "practices/_afbeeldingen/ (geen webadres: de site laadt niets van andere websites)."
+)
+NOWHERE = (
+    "de link '{}' wijst naar niets op de site: link naar een andere praktijk met "
+    "'andere-praktijk.md', naar een afbeelding in '_afbeeldingen/', of naar een webadres "
+    "met https://."
+)
+NOT_A_FILE = (
+    "moet een bestand in practices/_afbeeldingen/ zijn, bv. _afbeeldingen/markt.jpg "
+    "(geen webadres, geen '..')."
+)
 
 
 @pytest.fixture
@@ -82,11 +91,15 @@ def test_empty_file(project, check, text):
     assert check() == [f"{F}:1: fout: het bestand is leeg."]
 
 
-@pytest.mark.parametrize("text", [
-    "# Fair-O-Meter\n\nTekst zonder front matter.\n",
-    VALID_FRONT + "---\n\n" + VALID_BODY,
-    "\n---\n" + VALID_FRONT + "---\n\n" + VALID_BODY,
-], ids=["alleen-tekst", "zonder-eerste-streepjes", "lege-eerste-regel"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Fair-O-Meter\n\nTekst zonder front matter.\n",
+        VALID_FRONT + "---\n\n" + VALID_BODY,
+        "\n---\n" + VALID_FRONT + "---\n\n" + VALID_BODY,
+    ],
+    ids=["alleen-tekst", "zonder-eerste-streepjes", "lege-eerste-regel"],
+)
 def test_no_front_matter(project, check, text):
     project.write("praktijk.md", text)
     assert check() == [
@@ -115,77 +128,118 @@ def test_front_matter_closed_with_dots_is_accepted(project, check):
     assert check() == []
 
 
-INDENT = ("ongeldige YAML: het inspringen klopt niet: velden op hetzelfde niveau moeten precies "
-          "even ver inspringen.")
+INDENT = (
+    "ongeldige YAML: het inspringen klopt niet: velden op hetzelfde niveau moeten precies "
+    "even ver inspringen."
+)
 TAB = "ongeldige YAML: er staat een tab-teken: spring in met spaties, niet met tabs."
 QUOTE = "ongeldige YAML: een aanhalingsteken wordt geopend maar niet gesloten."
 
 
-@pytest.mark.parametrize("text, expected", [
-    pytest.param(
-        VALID_FRONT + "contact:\n  dienst: Dienst Duurzaamheid\n email: a@example.org\n",
-        f"13: fout: {INDENT}", id="inspringen-veld"),
-    pytest.param(
-        front("  - Merelbeke-Melle\n", "  - Merelbeke-Melle\n - Gent\n"),
-        f"5: fout: {INDENT}", id="inspringen-lijst"),
-    pytest.param(
-        front("jaar: 2023", " jaar: 2023"),
-        "9: fout: ongeldige YAML: onverwachte dubbele punt. Zet tekst die zelf een ':' bevat "
-        "tussen aanhalingstekens, of controleer het inspringen van deze regel.",
-        id="inspringen-hoofdveld"),
-    pytest.param(
-        front("titel: Fair-O-Meter meet", "titel: Fair-O-Meter: meet"),
-        "2: fout: ongeldige YAML: onverwachte dubbele punt. Zet tekst die zelf een ':' bevat "
-        "tussen aanhalingstekens, of controleer het inspringen van deze regel.",
-        id="dubbele-punt-in-tekst"),
-    pytest.param(
-        front("status: lopend", "status lopend"),
-        "9: fout: ongeldige YAML: deze regel heeft geen dubbele punt na de veldnaam (verwacht: "
-        "'veld: waarde').", id="geen-dubbele-punt"),
-    pytest.param(front("  - Merelbeke-Melle", "\t- Merelbeke-Melle"), f"4: fout: {TAB}",
-                 id="tab-inspringen"),
-    pytest.param(front("  - duurzaam-aankoopbeleid", "  - duurzaam-aankoopbeleid\n\t- jeugd"),
-                 f"8: fout: {TAB}", id="tab-in-lijst"),
-    pytest.param(front("titel: Fair-O-Meter", 'titel: "Fair-O-Meter'), f"2: fout: {QUOTE}",
-                 id="aanhalingsteken-dubbel"),
-    pytest.param(front("status: lopend", "status: 'lopend"), f"8: fout: {QUOTE}",
-                 id="aanhalingsteken-enkel"),
-    pytest.param(
-        front("titel: Fair-O-Meter meet de fairtrade-aankopen",
-              "titel: 'Auto's delen op het plein'"),
-        "2: fout: ongeldige YAML: na de waarde tussen aanhalingstekens staat nog tekst. Zet de "
-        "hele waarde tussen dubbele aanhalingstekens (\"…\"), of schrijf een enkel "
-        "aanhalingsteken in de tekst dubbel ('Auto''s delen').", id="tekst-na-aanhalingsteken"),
-    pytest.param(
-        front("sdgs: [12, 17]", "sdgs: [12, 17"),
-        "5: fout: ongeldige YAML: een lijst tussen [ ] wordt niet gesloten met ']' of mist een "
-        "komma tussen de waarden.", id="haakje-niet-gesloten"),
-    pytest.param(
-        front("sdgs: [12, 17]", "sdgs: [12] [17]"),
-        "5: fout: ongeldige YAML: na de ']' staat nog tekst; zet alle waarden binnen de haakjes, "
-        "gescheiden door komma's.", id="tekst-na-haakje"),
-    pytest.param(
-        VALID_FRONT + "contact: {dienst: Dienst Duurzaamheid\n",
-        "11: fout: ongeldige YAML: een { wordt niet gesloten met '}' of mist een komma.",
-        id="accolade-niet-gesloten"),
-    pytest.param(
-        front("status: lopend", "status: lo\x07pend"),
-        "8: fout: ongeldige YAML: deze regel bevat een onzichtbaar stuurteken (U+0007); "
-        "verwijder het of typ de regel opnieuw.", id="stuurteken"),
-    pytest.param(
-        front("samenvatting: Een", "samenvatting: @Een"),
-        "10: fout: ongeldige YAML: een waarde mag niet met '@' of '`' beginnen; zet ze tussen "
-        "aanhalingstekens.", id="apenstaartje"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            VALID_FRONT + "contact:\n  dienst: Dienst Duurzaamheid\n email: a@example.org\n",
+            f"13: fout: {INDENT}",
+            id="inspringen-veld",
+        ),
+        pytest.param(
+            front("  - Merelbeke-Melle\n", "  - Merelbeke-Melle\n - Gent\n"),
+            f"5: fout: {INDENT}",
+            id="inspringen-lijst",
+        ),
+        pytest.param(
+            front("jaar: 2023", " jaar: 2023"),
+            "9: fout: ongeldige YAML: onverwachte dubbele punt. Zet tekst die zelf een ':' bevat "
+            "tussen aanhalingstekens, of controleer het inspringen van deze regel.",
+            id="inspringen-hoofdveld",
+        ),
+        pytest.param(
+            front("titel: Fair-O-Meter meet", "titel: Fair-O-Meter: meet"),
+            "2: fout: ongeldige YAML: onverwachte dubbele punt. Zet tekst die zelf een ':' bevat "
+            "tussen aanhalingstekens, of controleer het inspringen van deze regel.",
+            id="dubbele-punt-in-tekst",
+        ),
+        pytest.param(
+            front("status: lopend", "status lopend"),
+            "8: fout: ongeldige YAML: deze regel heeft geen dubbele punt na de veldnaam (verwacht: "
+            "'veld: waarde').",
+            id="geen-dubbele-punt",
+        ),
+        pytest.param(
+            front("  - Merelbeke-Melle", "\t- Merelbeke-Melle"),
+            f"4: fout: {TAB}",
+            id="tab-inspringen",
+        ),
+        pytest.param(
+            front("  - duurzaam-aankoopbeleid", "  - duurzaam-aankoopbeleid\n\t- jeugd"),
+            f"8: fout: {TAB}",
+            id="tab-in-lijst",
+        ),
+        pytest.param(
+            front("titel: Fair-O-Meter", 'titel: "Fair-O-Meter'),
+            f"2: fout: {QUOTE}",
+            id="aanhalingsteken-dubbel",
+        ),
+        pytest.param(
+            front("status: lopend", "status: 'lopend"),
+            f"8: fout: {QUOTE}",
+            id="aanhalingsteken-enkel",
+        ),
+        pytest.param(
+            front(
+                "titel: Fair-O-Meter meet de fairtrade-aankopen",
+                "titel: 'Auto's delen op het plein'",
+            ),
+            "2: fout: ongeldige YAML: na de waarde tussen aanhalingstekens staat nog tekst. Zet de "
+            'hele waarde tussen dubbele aanhalingstekens ("…"), of schrijf een enkel '
+            "aanhalingsteken in de tekst dubbel ('Auto''s delen').",
+            id="tekst-na-aanhalingsteken",
+        ),
+        pytest.param(
+            front("sdgs: [12, 17]", "sdgs: [12, 17"),
+            "5: fout: ongeldige YAML: een lijst tussen [ ] wordt niet gesloten met ']' of mist een "
+            "komma tussen de waarden.",
+            id="haakje-niet-gesloten",
+        ),
+        pytest.param(
+            front("sdgs: [12, 17]", "sdgs: [12] [17]"),
+            "5: fout: ongeldige YAML: na de ']' staat nog tekst; zet alle waarden binnen de "
+            "haakjes, gescheiden door komma's.",
+            id="tekst-na-haakje",
+        ),
+        pytest.param(
+            VALID_FRONT + "contact: {dienst: Dienst Duurzaamheid\n",
+            "11: fout: ongeldige YAML: een { wordt niet gesloten met '}' of mist een komma.",
+            id="accolade-niet-gesloten",
+        ),
+        pytest.param(
+            front("status: lopend", "status: lo\x07pend"),
+            "8: fout: ongeldige YAML: deze regel bevat een onzichtbaar stuurteken (U+0007); "
+            "verwijder het of typ de regel opnieuw.",
+            id="stuurteken",
+        ),
+        pytest.param(
+            front("samenvatting: Een", "samenvatting: @Een"),
+            "10: fout: ongeldige YAML: een waarde mag niet met '@' of '`' beginnen; zet ze tussen "
+            "aanhalingstekens.",
+            id="apenstaartje",
+        ),
+    ],
+)
 def test_malformed_yaml(project, check, text, expected):
     project.write("praktijk.md", practice_text(text))
     assert check() == [f"{F}:{expected}"]
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("- titel: Fair-O-Meter\n- status: lopend\n", "een lijst"),
-    ("Fair-O-Meter meet de fairtrade-aankopen\n", "losse tekst"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("- titel: Fair-O-Meter\n- status: lopend\n", "een lijst"),
+        ("Fair-O-Meter meet de fairtrade-aankopen\n", "losse tekst"),
+    ],
+)
 def test_front_matter_that_is_not_a_mapping(project, check, text, kind):
     project.write("praktijk.md", practice_text(text))
     assert check() == [
@@ -194,9 +248,16 @@ def test_front_matter_that_is_not_a_mapping(project, check, text, kind):
     ]
 
 
-@pytest.mark.parametrize("bom, newline", [
-    ("\ufeff", "\r\n"), ("\ufeff", "\n"), ("", "\r\n"), ("", "\r"),
-], ids=["bom-crlf", "bom", "crlf", "cr"])
+@pytest.mark.parametrize(
+    "bom, newline",
+    [
+        ("\ufeff", "\r\n"),
+        ("\ufeff", "\n"),
+        ("", "\r\n"),
+        ("", "\r"),
+    ],
+    ids=["bom-crlf", "bom", "crlf", "cr"],
+)
 def test_bom_and_line_endings_are_accepted(project, check, bom, newline):
     text = bom + practice_text().replace("\n", newline)
     project.write("praktijk.md", text.encode("utf-8"))
@@ -207,7 +268,7 @@ def test_bom_and_line_endings_are_accepted(project, check, bom, newline):
     ]
 
 
-NOT_UTF8 = ("Sla het op als UTF-8, bijvoorbeeld via 'Opslaan als' in je teksteditor.")
+NOT_UTF8 = "Sla het op als UTF-8, bijvoorbeeld via 'Opslaan als' in je teksteditor."
 
 
 def test_file_not_utf8(project, check):
@@ -247,71 +308,146 @@ def test_file_of_200_kb_is_accepted(project, check):
 # --- types ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("sdgs: [12, 17]", 'sdgs: "12, 17"',
-     "5: fout: sdgs: verwacht een lijst, maar kreeg de tekst '12, 17'. Schrijf de waarden "
-     "tussen [ ]: sdgs: [12, 17]"),
-    ("jaar: 2023", "jaar: twintig",
-     "9: fout: jaar: verwacht een geheel getal, maar kreeg de tekst 'twintig'."),
-    ("jaar: 2023", "jaar: 2023.5",
-     "9: fout: jaar: verwacht een geheel getal, maar kreeg het getal 2023.5."),
-    ("jaar: 2023", "jaar: true", "9: fout: jaar: verwacht een geheel getal, maar kreeg 'true'."),
-    ("jaar: 2023", "jaar: '2⁰²³'",
-     "9: fout: jaar: verwacht een geheel getal, maar kreeg de tekst '2⁰²³'."),
-    ("jaar: 2023", "jaar: '" + "9" * 5000 + "'",
-     "9: fout: jaar: verwacht een geheel getal, maar kreeg de tekst '" + "9" * 5000 + "'."),
-    ("sdgs: [12, 17]", "sdgs: [12, twaalf]",
-     "5: fout: sdgs: verwacht een SDG-nummer van 1 tot 17, maar kreeg de tekst 'twaalf'."),
-    ("gemeenten:\n  - Merelbeke-Melle", "gemeenten: {Gent: ja}",
-     "3: fout: gemeenten: verwacht een lijst, maar kreeg velden (een mapping). Verwacht een "
-     "lijst. Bijvoorbeeld: gemeenten: [Merelbeke-Melle]"),
-    ("status: lopend", "status: [lopend]",
-     "8: fout: status: verwacht tekst, maar kreeg een lijst."),
-    ("titel: Fair-O-Meter meet de fairtrade-aankopen", "titel:",
-     "2: fout: titel: verplicht veld ontbreekt of is leeg. Verwacht tekst (5–120 tekens). "
-     "Bijvoorbeeld: titel: Fair-O-Meter meet de fairtrade-aankopen van het bestuur"),
-], ids=["sdgs-tekst", "jaar-woord", "jaar-kommagetal", "jaar-boolean", "jaar-superscript",
-        "jaar-5000-cijfers", "sdg-woord",
-        "gemeenten-mapping", "status-lijst", "titel-leeg"])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "sdgs: [12, 17]",
+            'sdgs: "12, 17"',
+            "5: fout: sdgs: verwacht een lijst, maar kreeg de tekst '12, 17'. Schrijf de waarden "
+            "tussen [ ]: sdgs: [12, 17]",
+        ),
+        (
+            "jaar: 2023",
+            "jaar: twintig",
+            "9: fout: jaar: verwacht een geheel getal, maar kreeg de tekst 'twintig'.",
+        ),
+        (
+            "jaar: 2023",
+            "jaar: 2023.5",
+            "9: fout: jaar: verwacht een geheel getal, maar kreeg het getal 2023.5.",
+        ),
+        (
+            "jaar: 2023",
+            "jaar: true",
+            "9: fout: jaar: verwacht een geheel getal, maar kreeg 'true'.",
+        ),
+        (
+            "jaar: 2023",
+            "jaar: '2⁰²³'",
+            "9: fout: jaar: verwacht een geheel getal, maar kreeg de tekst '2⁰²³'.",
+        ),
+        (
+            "jaar: 2023",
+            "jaar: '" + "9" * 5000 + "'",
+            "9: fout: jaar: verwacht een geheel getal, maar kreeg de tekst '" + "9" * 5000 + "'.",
+        ),
+        (
+            "sdgs: [12, 17]",
+            "sdgs: [12, twaalf]",
+            "5: fout: sdgs: verwacht een SDG-nummer van 1 tot 17, maar kreeg de tekst 'twaalf'.",
+        ),
+        (
+            "gemeenten:\n  - Merelbeke-Melle",
+            "gemeenten: {Gent: ja}",
+            "3: fout: gemeenten: verwacht een lijst, maar kreeg velden (een mapping). Verwacht een "
+            "lijst. Bijvoorbeeld: gemeenten: [Merelbeke-Melle]",
+        ),
+        (
+            "status: lopend",
+            "status: [lopend]",
+            "8: fout: status: verwacht tekst, maar kreeg een lijst.",
+        ),
+        (
+            "titel: Fair-O-Meter meet de fairtrade-aankopen",
+            "titel:",
+            "2: fout: titel: verplicht veld ontbreekt of is leeg. Verwacht tekst (5–120 tekens). "
+            "Bijvoorbeeld: titel: Fair-O-Meter meet de fairtrade-aankopen van het bestuur",
+        ),
+    ],
+    ids=[
+        "sdgs-tekst",
+        "jaar-woord",
+        "jaar-kommagetal",
+        "jaar-boolean",
+        "jaar-superscript",
+        "jaar-5000-cijfers",
+        "sdg-woord",
+        "gemeenten-mapping",
+        "status-lijst",
+        "titel-leeg",
+    ],
+)
 def test_wrong_types(project, check, old, new, expected):
     project.add("praktijk.md", front=front(old, new))
     assert check() == [f"{F}:{expected}"]
 
 
-@pytest.mark.parametrize("extra, expected", [
-    ("voorbeeld: ja", "11: fout: voorbeeld: verwacht true of false, maar kreeg de tekst 'ja'."),
-    ("contact: Dienst Duurzaamheid",
-     "11: fout: contact: verwacht velden eronder (naam, dienst, email, url), maar kreeg de "
-     "tekst 'Dienst Duurzaamheid'."),
-    ("links: https://example.org",
-     "11: fout: links: verwacht velden eronder (titel, url), maar kreeg de tekst "
-     "'https://example.org'."),
-    ("bijgewerkt: gisteren",
-     "11: fout: bijgewerkt: verwacht een datum als JJJJ-MM-DD (bv. 2025-10-14), maar kreeg de "
-     "tekst 'gisteren'."),
-    ("bijgewerkt: 2025-02-30",
-     "11: fout: bijgewerkt: verwacht een datum als JJJJ-MM-DD (bv. 2025-10-14), maar kreeg de "
-     "tekst '2025-02-30'."),
-    ("trefwoorden: {fairtrade: ja}",
-     "11: fout: trefwoorden: verwacht een lijst, maar kreeg velden (een mapping). Verwacht een "
-     "lijst. Bijvoorbeeld: trefwoorden: [fairtrade]"),
-    ('subdoelen: ["².1"]',
-     "11: fout: subdoelen: '².1' is geen subdoel; een subdoel heeft de vorm '11.6' of '17.a' "
-     "(tussen aanhalingstekens)."),
-    ("trefwoorden: &a [*a]",
-     "11: fout: ongeldige YAML: een YAML-anker ('&a') is niet toegestaan. Schrijf elke waarde "
-     "voluit; zet tekst die met '&' begint tussen aanhalingstekens."),
-], ids=["voorbeeld", "contact", "links", "datum-woord", "datum-onmogelijk", "trefwoorden",
-        "subdoel-superscript", "verwijzing-naar-zichzelf"])
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        ("voorbeeld: ja", "11: fout: voorbeeld: verwacht true of false, maar kreeg de tekst 'ja'."),
+        (
+            "contact: Dienst Duurzaamheid",
+            "11: fout: contact: verwacht velden eronder (naam, dienst, email, url), maar kreeg de "
+            "tekst 'Dienst Duurzaamheid'.",
+        ),
+        (
+            "links: https://example.org",
+            "11: fout: links: verwacht velden eronder (titel, url), maar kreeg de tekst "
+            "'https://example.org'.",
+        ),
+        (
+            "bijgewerkt: gisteren",
+            "11: fout: bijgewerkt: verwacht een datum als JJJJ-MM-DD (bv. 2025-10-14), maar kreeg "
+            "de tekst 'gisteren'.",
+        ),
+        (
+            "bijgewerkt: 2025-02-30",
+            "11: fout: bijgewerkt: verwacht een datum als JJJJ-MM-DD (bv. 2025-10-14), maar kreeg "
+            "de tekst '2025-02-30'.",
+        ),
+        (
+            "trefwoorden: {fairtrade: ja}",
+            "11: fout: trefwoorden: verwacht een lijst, maar kreeg velden (een mapping). Verwacht "
+            "een lijst. Bijvoorbeeld: trefwoorden: [fairtrade]",
+        ),
+        (
+            'subdoelen: ["².1"]',
+            "11: fout: subdoelen: '².1' is geen subdoel; een subdoel heeft de vorm '11.6' of "
+            "'17.a' (tussen aanhalingstekens).",
+        ),
+        (
+            "trefwoorden: &a [*a]",
+            "11: fout: ongeldige YAML: een YAML-anker ('&a') is niet toegestaan. Schrijf elke "
+            "waarde voluit; zet tekst die met '&' begint tussen aanhalingstekens.",
+        ),
+    ],
+    ids=[
+        "voorbeeld",
+        "contact",
+        "links",
+        "datum-woord",
+        "datum-onmogelijk",
+        "trefwoorden",
+        "subdoel-superscript",
+        "verwijzing-naar-zichzelf",
+    ],
+)
 def test_wrong_types_of_optional_fields(project, check, extra, expected):
     project.add("praktijk.md", front=VALID_FRONT + extra + "\n")
     assert check() == f"{F}:{expected}".split("\n")
 
 
 def test_single_values_are_read_as_lists(project, practices):
-    project.add("praktijk.md", front=front(
-        "gemeenten:\n  - Merelbeke-Melle", "gemeenten: Gent",
-        front("sdgs: [12, 17]", "sdgs: 12", front("jaar: 2023", "jaar: '2023'"))))
+    project.add(
+        "praktijk.md",
+        front=front(
+            "gemeenten:\n  - Merelbeke-Melle",
+            "gemeenten: Gent",
+            front("sdgs: [12, 17]", "sdgs: 12", front("jaar: 2023", "jaar: '2023'")),
+        ),
+    )
     practice = practices()["praktijk"]
     assert [m.name for m in practice.gemeenten] == ["Gent"]
     assert practice.sdgs == [12]
@@ -356,14 +492,17 @@ def test_misspelled_required_key(project, check):
     ]
 
 
-@pytest.mark.parametrize("extra, suggestion", [
-    ('subdoel: ["12.7"]', "subdoelen"),
-    ("lmb_categorie: fair-trade", "lmb-categorie"),
-    ("principe: [participatie]", "principes"),
-    ("partnerland: [BJ]", "partnerlanden"),
-    ("afbeeling:\n  pad: markt.png\n  alt: Een markt", "afbeelding"),
-    ("Bron: VVSG-bevraging 2025", "bron"),
-])
+@pytest.mark.parametrize(
+    "extra, suggestion",
+    [
+        ('subdoel: ["12.7"]', "subdoelen"),
+        ("lmb_categorie: fair-trade", "lmb-categorie"),
+        ("principe: [participatie]", "principes"),
+        ("partnerland: [BJ]", "partnerlanden"),
+        ("afbeeling:\n  pad: markt.png\n  alt: Een markt", "afbeelding"),
+        ("Bron: VVSG-bevraging 2025", "bron"),
+    ],
+)
 def test_misspelled_optional_key(project, check, extra, suggestion):
     project.add("praktijk.md", front=VALID_FRONT + extra + "\n")
     key = extra.split(":")[0]
@@ -381,8 +520,10 @@ def test_unknown_key_lists_the_fields(project, check):
 
 
 def test_unknown_key_in_contact(project, check):
-    project.add("praktijk.md", front=VALID_FRONT + "contact:\n  dienst: Milieudienst\n"
-                                                   "  mail: milieu@example.org\n")
+    project.add(
+        "praktijk.md",
+        front=VALID_FRONT + "contact:\n  dienst: Milieudienst\n  mail: milieu@example.org\n",
+    )
     assert check() == [
         f"{F}:13: fout: contact: onbekend veld 'mail' in 'contact'. Bedoel je 'email'?"
     ]
@@ -412,14 +553,17 @@ def test_same_id_in_two_folders(project, check):
     ]
 
 
-@pytest.mark.parametrize("stem, hint", [
-    ("Fair-O-Meter", "fair-o-meter"),
-    ("fair_o_meter", "fair-o-meter"),
-    ("fair--meter", "fair-meter"),
-    ("café-markt", "cafe-markt"),
-    ("met spatie", "met-spatie"),
-    ("-begin", "begin"),
-])
+@pytest.mark.parametrize(
+    "stem, hint",
+    [
+        ("Fair-O-Meter", "fair-o-meter"),
+        ("fair_o_meter", "fair-o-meter"),
+        ("fair--meter", "fair-meter"),
+        ("café-markt", "cafe-markt"),
+        ("met spatie", "met-spatie"),
+        ("-begin", "begin"),
+    ],
+)
 def test_id_that_is_not_a_slug(project, check, stem, hint):
     project.add(f"{stem}.md")
     assert check() == [
@@ -441,58 +585,87 @@ def test_file_that_is_not_read_is_reported(project, check, name):
 # --- HTML and script -----------------------------------------------------------------------
 
 
-EVENT = ("het HTML-attribuut '{}' op <{}> is niet toegestaan en wordt weggelaten (het kan "
-         "script uitvoeren of iets laden).")
-ELEMENT = ("het HTML-element <{}> wordt met zijn inhoud weggelaten. Schrijf gewone Markdown; een "
-           "video, kaart of formulier kan als link.")
+EVENT = (
+    "het HTML-attribuut '{}' op <{}> is niet toegestaan en wordt weggelaten (het kan "
+    "script uitvoeren of iets laden)."
+)
+ELEMENT = (
+    "het HTML-element <{}> wordt met zijn inhoud weggelaten. Schrijf gewone Markdown; een "
+    "video, kaart of formulier kan als link."
+)
 
 
-@pytest.mark.parametrize("snippet, messages", [
-    ("<script>alert(1)</script>", [ELEMENT.format("script")]),
-    ("<SCRIPT src=https://example.org/x.js></SCRIPT>", [ELEMENT.format("script")]),
-    ('<iframe src="https://example.org"></iframe>', [ELEMENT.format("iframe")]),
-    ("<object data=x></object>", [ELEMENT.format("object")]),
-    ("<embed src=x>", [ELEMENT.format("embed")]),
-    ("<svg onload=alert(1)>", [ELEMENT.format("svg")]),
-    ("<img src=x onerror=alert(1)>", [NOWHERE.format("x"), EVENT.format("onerror", "img")]),
-    ('<IMG SRC="x" OnError="alert(1)">', [NOWHERE.format("x"), EVENT.format("onerror", "img")]),
-    ('<a href="#" onclick="alert(1)">klik</a>', [EVENT.format("onclick", "a")]),
-    ('<a title="x>" onmouseover="alert(1)">klik</a>', [EVENT.format("onmouseover", "a")]),
-    ("[klik](javascript:alert(1))", [SCRIPT_LINK]),
-    ("[klik](JaVaScRiPt:alert(1))", [LINK.format("JaVaScRiPt:alert(1)")]),
-    ("[klik]( javascript:alert(1))", [SCRIPT_LINK]),
-    ("[klik](java&#x73;cript:alert(1))", [SCRIPT_LINK]),
-    ("[klik](&#106;avascript:alert(1))", [SCRIPT_LINK]),
-    ("[k]: javascript:alert(1)\n\n[klik][k]", [SCRIPT_LINK]),
-    ('<a href="javascript:alert(1)">klik</a>', [SCRIPT_LINK]),
-    ('<a href="jav&#x09;ascript:alert(1)">klik</a>', [LINK.format("jav\\x09ascript:alert(1)")]),
-    ("[klik](vbscript:msgbox(1))", [LINK.format("vbscript:msgbox(1)")]),
-    ("![beeld](data:image/svg+xml;base64,PHN2Zz4=)",
-     [IMAGE.format("data:image/svg+xml;base64,PHN2Zz4=")]),
-    ("[klik](data:text/html,<b>x</b>)", [LINK.format("data:text/html,<b>x</b>")]),
-    ('<img src="data:image/png;base64,AAAA">', [IMAGE.format("data:image/png;base64,AAAA")]),
-    ("![Kaart](https://example.org/kaart.png)", [IMAGE.format("https://example.org/kaart.png")]),
-    ('<p style="background:url(https://example.org/x.png)">x</p>',
-     [EVENT.format("style", "p")]),
-    ('<a href="https://example.org" ping="https://example.org/p">x</a>',
-     [EVENT.format("ping", "a")]),
-    ('<p id="__config">x</p>', [EVENT.format("id", "p")]),
-    ("<video src=x.mp4></video>",
-     ["het HTML-element <video> wordt weggelaten (de tekst erin blijft). Schrijf gewone "
-      "Markdown; een video, kaart of formulier kan als link."]),
-    ("[klik](ander-bestand.html)", [NOWHERE.format("ander-bestand.html")]),
-    ("[klik](bestaat-niet.md)",
-     ["de link 'bestaat-niet.md' wijst naar niets: er is geen praktijk 'bestaat-niet.md' in "
-      "practices/."]),
-], ids=lambda v: v if isinstance(v, str) else None)
+@pytest.mark.parametrize(
+    "snippet, messages",
+    [
+        ("<script>alert(1)</script>", [ELEMENT.format("script")]),
+        ("<SCRIPT src=https://example.org/x.js></SCRIPT>", [ELEMENT.format("script")]),
+        ('<iframe src="https://example.org"></iframe>', [ELEMENT.format("iframe")]),
+        ("<object data=x></object>", [ELEMENT.format("object")]),
+        ("<embed src=x>", [ELEMENT.format("embed")]),
+        ("<svg onload=alert(1)>", [ELEMENT.format("svg")]),
+        ("<img src=x onerror=alert(1)>", [NOWHERE.format("x"), EVENT.format("onerror", "img")]),
+        ('<IMG SRC="x" OnError="alert(1)">', [NOWHERE.format("x"), EVENT.format("onerror", "img")]),
+        ('<a href="#" onclick="alert(1)">klik</a>', [EVENT.format("onclick", "a")]),
+        ('<a title="x>" onmouseover="alert(1)">klik</a>', [EVENT.format("onmouseover", "a")]),
+        ("[klik](javascript:alert(1))", [SCRIPT_LINK]),
+        ("[klik](JaVaScRiPt:alert(1))", [LINK.format("JaVaScRiPt:alert(1)")]),
+        ("[klik]( javascript:alert(1))", [SCRIPT_LINK]),
+        ("[klik](java&#x73;cript:alert(1))", [SCRIPT_LINK]),
+        ("[klik](&#106;avascript:alert(1))", [SCRIPT_LINK]),
+        ("[k]: javascript:alert(1)\n\n[klik][k]", [SCRIPT_LINK]),
+        ('<a href="javascript:alert(1)">klik</a>', [SCRIPT_LINK]),
+        ('<a href="jav&#x09;ascript:alert(1)">klik</a>', [LINK.format("jav\\x09ascript:alert(1)")]),
+        ("[klik](vbscript:msgbox(1))", [LINK.format("vbscript:msgbox(1)")]),
+        (
+            "![beeld](data:image/svg+xml;base64,PHN2Zz4=)",
+            [IMAGE.format("data:image/svg+xml;base64,PHN2Zz4=")],
+        ),
+        ("[klik](data:text/html,<b>x</b>)", [LINK.format("data:text/html,<b>x</b>")]),
+        ('<img src="data:image/png;base64,AAAA">', [IMAGE.format("data:image/png;base64,AAAA")]),
+        (
+            "![Kaart](https://example.org/kaart.png)",
+            [IMAGE.format("https://example.org/kaart.png")],
+        ),
+        (
+            '<p style="background:url(https://example.org/x.png)">x</p>',
+            [EVENT.format("style", "p")],
+        ),
+        (
+            '<a href="https://example.org" ping="https://example.org/p">x</a>',
+            [EVENT.format("ping", "a")],
+        ),
+        ('<p id="__config">x</p>', [EVENT.format("id", "p")]),
+        (
+            "<video src=x.mp4></video>",
+            [
+                "het HTML-element <video> wordt weggelaten (de tekst erin blijft). Schrijf gewone "
+                "Markdown; een video, kaart of formulier kan als link."
+            ],
+        ),
+        ("[klik](ander-bestand.html)", [NOWHERE.format("ander-bestand.html")]),
+        (
+            "[klik](bestaat-niet.md)",
+            [
+                "de link 'bestaat-niet.md' wijst naar niets: er is geen praktijk 'bestaat-niet.md' "
+                "in practices/."
+            ],
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
 def test_script_in_body(project, check, snippet, messages):
     project.add("praktijk.md", body=body_with(snippet))
     assert check() == [f"{F}:{SNIPPET_LINE}: fout: tekst: {m}" for m in messages]
 
 
 def test_every_script_in_body_is_reported(project, check):
-    project.add("praktijk.md", body=body_with(
-        "[a](javascript:alert(1))\n\n[b](java&#x73;cript:alert(2))\n\n![c](data:image/png,x)"))
+    project.add(
+        "praktijk.md",
+        body=body_with(
+            "[a](javascript:alert(1))\n\n[b](java&#x73;cript:alert(2))\n\n![c](data:image/png,x)"
+        ),
+    )
     assert check() == [
         f"{F}:25: fout: tekst: {SCRIPT_LINK}",
         f"{F}:27: fout: tekst: {LINK.format('javascript:alert(2)')}",
@@ -500,77 +673,105 @@ def test_every_script_in_body_is_reported(project, check):
     ]
 
 
-@pytest.mark.parametrize("snippet", [
-    "<b>Vet</b>, <em>schuin</em> en een regel<br>einde.",
-    "JavaScript is een programmeertaal; data: 12 deelnemers.",
-    "[Meer](https://example.org/script.html)",
-    "[Mail](mailto:milieu@example.org) en [elders](#aanpak)",
-    "Tabel:\n\n| a | b |\n|:--|--:|\n| 1 | 2 |",
-    "<!-- een opmerking voor de redactie -->",
-])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "<b>Vet</b>, <em>schuin</em> en een regel<br>einde.",
+        "JavaScript is een programmeertaal; data: 12 deelnemers.",
+        "[Meer](https://example.org/script.html)",
+        "[Mail](mailto:milieu@example.org) en [elders](#aanpak)",
+        "Tabel:\n\n| a | b |\n|:--|--:|\n| 1 | 2 |",
+        "<!-- een opmerking voor de redactie -->",
+    ],
+)
 def test_harmless_body_is_accepted(project, check, snippet):
     project.add("praktijk.md", body=body_with(snippet))
     assert check() == []
 
 
-@pytest.mark.parametrize("extra, line, label", [
-    ("partners:\n  - Oxfam\n  - <iframe src=x></iframe>", 13, "partners"),
-    ("trefwoorden: ['<img src=x onerror=alert(1)>']", 11, "trefwoorden"),
-    ("bron: '<a href=\"https://example.org\" onclick=\"alert(1)\">bron</a>'", 11, "bron"),
-    ("contact:\n  dienst: <script>alert(1)</script>", 12, "contact.dienst"),
-    ("contact:\n  naam: <b>Jan</b>", 12, "contact.naam"),
-    ("links:\n  - titel: <script>x</script>\n    url: https://example.org", 12, "links.titel"),
-    ("afbeelding:\n  pad: markt.png\n  alt: Een <script>alert(1)</script> markt", 13,
-     "afbeelding.alt"),
-])
+@pytest.mark.parametrize(
+    "extra, line, label",
+    [
+        ("partners:\n  - Oxfam\n  - <iframe src=x></iframe>", 13, "partners"),
+        ("trefwoorden: ['<img src=x onerror=alert(1)>']", 11, "trefwoorden"),
+        ('bron: \'<a href="https://example.org" onclick="alert(1)">bron</a>\'', 11, "bron"),
+        ("contact:\n  dienst: <script>alert(1)</script>", 12, "contact.dienst"),
+        ("contact:\n  naam: <b>Jan</b>", 12, "contact.naam"),
+        ("links:\n  - titel: <script>x</script>\n    url: https://example.org", 12, "links.titel"),
+        (
+            "afbeelding:\n  pad: markt.png\n  alt: Een <script>alert(1)</script> markt",
+            13,
+            "afbeelding.alt",
+        ),
+    ],
+)
 def test_html_in_optional_text_fields(project, check, extra, line, label):
     project.write("markt.png", b"\x89PNG\r\n\x1a\n")
     project.add("praktijk.md", front=VALID_FRONT + extra + "\n")
     assert check() == [f"{F}:{line}: fout: {label}: {HTML_IN_TEXT}"]
 
 
-@pytest.mark.parametrize("old, new, line, label", [
-    ("titel: Fair-O-Meter", "titel: <script>alert(1)</script> Fair-O-Meter", 2, "titel"),
-    ("samenvatting: Een", "samenvatting: <img src=x onerror=alert(1)> Een", 10, "samenvatting"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, label",
+    [
+        ("titel: Fair-O-Meter", "titel: <script>alert(1)</script> Fair-O-Meter", 2, "titel"),
+        ("samenvatting: Een", "samenvatting: <img src=x onerror=alert(1)> Een", 10, "samenvatting"),
+    ],
+)
 def test_html_in_required_text_fields(project, check, old, new, line, label):
     project.add("praktijk.md", front=front(old, new))
     assert check() == [f"{F}:{line}: fout: {label}: {HTML_IN_TEXT}"]
 
 
-SCHEME = ("is een script- of data-link; die zijn niet toegestaan. Gebruik een webadres dat "
-          "begint met https://.")
-NOT_HTTP = ("is geen geldig webadres; verwacht een adres dat begint met https:// (of http://), "
-            "bijvoorbeeld https://www.vvsg.be.")
+SCHEME = (
+    "is een script- of data-link; die zijn niet toegestaan. Gebruik een webadres dat "
+    "begint met https://."
+)
+NOT_HTTP = (
+    "is geen geldig webadres; verwacht een adres dat begint met https:// (of http://), "
+    "bijvoorbeeld https://www.vvsg.be."
+)
 
 
-@pytest.mark.parametrize("url, message", [
-    ("javascript:alert(1)", f"'javascript:alert(1)' {SCHEME}"),
-    ("' JavaScript:alert(1)'", f"'JavaScript:alert(1)' {SCHEME}"),
-    ("java&#x73;cript:alert(1)", f"'java&#x73;cript:alert(1)' {SCHEME}"),
-    ("data:text/html,hallo", f"'data:text/html,hallo' {SCHEME}"),
-    ("ftp://example.org/verslag.pdf", f"'ftp://example.org/verslag.pdf' {NOT_HTTP}"),
-    ("mailto:milieu@example.org", f"'mailto:milieu@example.org' {NOT_HTTP}"),
-    ("www.vvsg.be", f"'www.vvsg.be' {NOT_HTTP}"),
-    ("https://", f"'https://' {NOT_HTTP}"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("javascript:alert(1)", f"'javascript:alert(1)' {SCHEME}"),
+        ("' JavaScript:alert(1)'", f"'JavaScript:alert(1)' {SCHEME}"),
+        ("java&#x73;cript:alert(1)", f"'java&#x73;cript:alert(1)' {SCHEME}"),
+        ("data:text/html,hallo", f"'data:text/html,hallo' {SCHEME}"),
+        ("ftp://example.org/verslag.pdf", f"'ftp://example.org/verslag.pdf' {NOT_HTTP}"),
+        ("mailto:milieu@example.org", f"'mailto:milieu@example.org' {NOT_HTTP}"),
+        ("www.vvsg.be", f"'www.vvsg.be' {NOT_HTTP}"),
+        ("https://", f"'https://' {NOT_HTTP}"),
+    ],
+)
 def test_link_that_is_not_http(project, check, url, message):
     project.add("praktijk.md", front=VALID_FRONT + f"links:\n  - titel: Verslag\n    url: {url}\n")
     assert check() == [f"{F}:13: fout: links.url: {message}"]
 
 
 def test_contact_url_that_is_not_http(project, check):
-    project.add("praktijk.md", front=VALID_FRONT + "contact:\n  dienst: Milieudienst\n"
-                                                   "  url: javascript:alert(1)\n")
+    project.add(
+        "praktijk.md",
+        front=VALID_FRONT + "contact:\n  dienst: Milieudienst\n  url: javascript:alert(1)\n",
+    )
     assert check() == [f"{F}:13: fout: contact.url: 'javascript:alert(1)' {SCHEME}"]
 
 
 def test_http_links_are_accepted(project, practices):
-    project.add("praktijk.md", front=VALID_FRONT + (
-        "links:\n  - titel: Projectpagina\n    url: https://example.org/project?id=3#top\n"
-        "  - titel: Oude pagina\n    url: http://example.org\n"))
+    project.add(
+        "praktijk.md",
+        front=VALID_FRONT
+        + (
+            "links:\n  - titel: Projectpagina\n    url: https://example.org/project?id=3#top\n"
+            "  - titel: Oude pagina\n    url: http://example.org\n"
+        ),
+    )
     assert [link.url for link in practices()["praktijk"].links] == [
-        "https://example.org/project?id=3#top", "http://example.org"]
+        "https://example.org/project?id=3#top",
+        "http://example.org",
+    ]
 
 
 # --- images --------------------------------------------------------------------------------
@@ -602,14 +803,17 @@ def test_alt_too_short(project, check):
     assert check() == [f"{F}:13: fout: afbeelding.alt: is 4 tekens lang; verwacht 5–200 tekens."]
 
 
-@pytest.mark.parametrize("pad", [
-    "../markt.png",
-    "_afbeeldingen/../../geheim.png",
-    "/etc/markt.png",
-    "https://example.org/markt.png",
-    "javascript:alert(1)",
-    "data:image/png;base64,AAAA",
-])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "../markt.png",
+        "_afbeeldingen/../../geheim.png",
+        "/etc/markt.png",
+        "https://example.org/markt.png",
+        "javascript:alert(1)",
+        "data:image/png;base64,AAAA",
+    ],
+)
 def test_image_path_outside_the_repository(project, check, pad):
     project.add("praktijk.md", front=image(pad))
     assert check() == [f"{F}:12: fout: afbeelding.pad: '{pad}' {NOT_A_FILE}"]
@@ -628,10 +832,14 @@ def test_image_that_is_not_an_image(project, check):
 SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="3"/></svg>\n'
 
 
-@pytest.mark.parametrize("where, pad", [
-    ("_afbeeldingen/markt.svg", "markt.svg"),
-    ("_afbeeldingen/markt.svg", "_afbeeldingen/markt.svg"),
-], ids=["afbeeldingen-kort", "afbeeldingen-pad"])
+@pytest.mark.parametrize(
+    "where, pad",
+    [
+        ("_afbeeldingen/markt.svg", "markt.svg"),
+        ("_afbeeldingen/markt.svg", "_afbeeldingen/markt.svg"),
+    ],
+    ids=["afbeeldingen-kort", "afbeeldingen-pad"],
+)
 def test_image_is_found(project, practices, where, pad):
     project.write(where, SAFE_SVG)
     project.add("praktijk.md", front=image(pad))
@@ -662,16 +870,19 @@ def test_unknown_municipality_without_suggestion(project, check):
     ]
 
 
-@pytest.mark.parametrize("old, new", [
-    ("Melle", "Merelbeke-Melle"),
-    ("Merelbeke", "Merelbeke-Melle"),
-    ("Kortessem", "Hasselt"),
-    ("Galmaarden", "Pajottegem"),
-    ("De Pinte", "Nazareth-De Pinte"),
-    ("Moerbeke", "Lokeren"),
-    ("Zwijndrecht", "Beveren-Kruibeke-Zwijndrecht"),
-    ("ruiselede", "Wingene"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Melle", "Merelbeke-Melle"),
+        ("Merelbeke", "Merelbeke-Melle"),
+        ("Kortessem", "Hasselt"),
+        ("Galmaarden", "Pajottegem"),
+        ("De Pinte", "Nazareth-De Pinte"),
+        ("Moerbeke", "Lokeren"),
+        ("Zwijndrecht", "Beveren-Kruibeke-Zwijndrecht"),
+        ("ruiselede", "Wingene"),
+    ],
+)
 def test_merged_municipality(project, check, old, new):
     project.add("praktijk.md", front=municipalities("Gent", old))
     assert check() == [
@@ -681,12 +892,27 @@ def test_merged_municipality(project, check, old, new):
 
 
 def test_municipality_variants_are_stored_with_official_name(project, practices):
-    project.add("praktijk.md", front=municipalities(
-        "gent", "merelbeke melle", "Hechtel Eksel", "SINT NIKLAAS", "Géraardsbergen",
-        "  beveren-kruibeke zwijndrecht  ", "'nazareth de pinte'"))
+    project.add(
+        "praktijk.md",
+        front=municipalities(
+            "gent",
+            "merelbeke melle",
+            "Hechtel Eksel",
+            "SINT NIKLAAS",
+            "Géraardsbergen",
+            "  beveren-kruibeke zwijndrecht  ",
+            "'nazareth de pinte'",
+        ),
+    )
     assert [m.name for m in practices()["praktijk"].gemeenten] == [
-        "Gent", "Merelbeke-Melle", "Hechtel-Eksel", "Sint-Niklaas", "Geraardsbergen",
-        "Beveren-Kruibeke-Zwijndrecht", "Nazareth-De Pinte"]
+        "Gent",
+        "Merelbeke-Melle",
+        "Hechtel-Eksel",
+        "Sint-Niklaas",
+        "Geraardsbergen",
+        "Beveren-Kruibeke-Zwijndrecht",
+        "Nazareth-De Pinte",
+    ]
 
 
 def test_same_municipality_twice(project, check):
@@ -700,14 +926,17 @@ def test_same_municipality_twice(project, check):
 DOMAINS_FILE = "De toegelaten waarden staan in practices/_lijsten/beleidsdomeinen.yml."
 
 
-@pytest.mark.parametrize("domain, hint", [
-    ("duurzaam-aankoopbelied", "Bedoel je 'duurzaam-aankoopbeleid'?"),
-    ("Mobiliteit", "Bedoel je 'mobiliteit'?"),
-    ("Klimaat en energie", "Bedoel je 'klimaat-en-energie'?"),
-    ("klimaat", "Bedoel je 'klimaat-en-energie'?"),
-    ("onderwijs", "Bedoel je 'onderwijs-en-kinderopvang'?"),
-    ("ruimte-voor-iets-anders", DOMAINS_FILE),
-])
+@pytest.mark.parametrize(
+    "domain, hint",
+    [
+        ("duurzaam-aankoopbelied", "Bedoel je 'duurzaam-aankoopbeleid'?"),
+        ("Mobiliteit", "Bedoel je 'mobiliteit'?"),
+        ("Klimaat en energie", "Bedoel je 'klimaat-en-energie'?"),
+        ("klimaat", "Bedoel je 'klimaat-en-energie'?"),
+        ("onderwijs", "Bedoel je 'onderwijs-en-kinderopvang'?"),
+        ("ruimte-voor-iets-anders", DOMAINS_FILE),
+    ],
+)
 def test_unknown_policy_domain(project, check, domain, hint):
     project.add("praktijk.md", front=front("duurzaam-aankoopbeleid", domain))
     assert check() == [
@@ -715,21 +944,34 @@ def test_unknown_policy_domain(project, check, domain, hint):
     ]
 
 
-@pytest.mark.parametrize("extra, expected", [
-    ("lmb-categorie: fairtrade",
-     "lmb-categorie: 'fairtrade' is geen geldige LMB-categorie. Bedoel je 'fair-trade'?"),
-    ("principes: [dwarsverband]",
-     "principes: 'dwarsverband' is geen geldig principe. Bedoel je 'dwarsverbanden'?"),
-    ("principes: [iets]",
-     "principes: 'iets' is geen geldig principe. Verwacht een van: leave-no-one-behind, "
-     "dwarsverbanden, multi-stakeholder, participatie, transversaal-werken."),
-    ("partnerlanden: [Benin]",
-     "partnerlanden: 'Benin' is geen landcode; verwacht een ISO-code van twee letters, zoals BJ "
-     "(Benin) of ZA (Zuid-Afrika). Bedoel je 'BJ' (Benin)?"),
-    ("partnerlanden: [XX]",
-     "partnerlanden: 'XX' is geen landcode; verwacht een ISO-code van twee letters, zoals BJ "
-     "(Benin) of ZA (Zuid-Afrika)."),
-])
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        (
+            "lmb-categorie: fairtrade",
+            "lmb-categorie: 'fairtrade' is geen geldige LMB-categorie. Bedoel je 'fair-trade'?",
+        ),
+        (
+            "principes: [dwarsverband]",
+            "principes: 'dwarsverband' is geen geldig principe. Bedoel je 'dwarsverbanden'?",
+        ),
+        (
+            "principes: [iets]",
+            "principes: 'iets' is geen geldig principe. Verwacht een van: leave-no-one-behind, "
+            "dwarsverbanden, multi-stakeholder, participatie, transversaal-werken.",
+        ),
+        (
+            "partnerlanden: [Benin]",
+            "partnerlanden: 'Benin' is geen landcode; verwacht een ISO-code van twee letters, "
+            "zoals BJ (Benin) of ZA (Zuid-Afrika). Bedoel je 'BJ' (Benin)?",
+        ),
+        (
+            "partnerlanden: [XX]",
+            "partnerlanden: 'XX' is geen landcode; verwacht een ISO-code van twee letters, zoals "
+            "BJ (Benin) of ZA (Zuid-Afrika).",
+        ),
+    ],
+)
 def test_unknown_term(project, check, extra, expected):
     project.add("praktijk.md", front=VALID_FRONT + extra + "\n")
     assert check() == [f"{F}:11: fout: {expected}"]
@@ -751,17 +993,32 @@ def test_country_codes_ignore_case(project, practices):
 # --- subdoelen -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("target, message", [
-    ('"12.99"', "subdoel '12.99' bestaat niet. SDG 12 heeft de subdoelen 12.1, 12.2, 12.3, "
-                "12.4, 12.5, 12.6, 12.7, 12.8, 12.a, 12.b, 12.c."),
-    ('"12.d"', "subdoel '12.d' bestaat niet. SDG 12 heeft de subdoelen 12.1, 12.2, 12.3, "
-               "12.4, 12.5, 12.6, 12.7, 12.8, 12.a, 12.b, 12.c."),
-    ('"18.1"', "'18.1' bestaat niet: SDG 18 bestaat niet."),
-    ("12", "'12' is geen subdoel; een subdoel heeft de vorm '11.6' of '17.a' (tussen "
-           "aanhalingstekens)."),
-    ("afval", "'afval' is geen subdoel; een subdoel heeft de vorm '11.6' of '17.a' (tussen "
-              "aanhalingstekens)."),
-])
+@pytest.mark.parametrize(
+    "target, message",
+    [
+        (
+            '"12.99"',
+            "subdoel '12.99' bestaat niet. SDG 12 heeft de subdoelen 12.1, 12.2, 12.3, "
+            "12.4, 12.5, 12.6, 12.7, 12.8, 12.a, 12.b, 12.c.",
+        ),
+        (
+            '"12.d"',
+            "subdoel '12.d' bestaat niet. SDG 12 heeft de subdoelen 12.1, 12.2, 12.3, "
+            "12.4, 12.5, 12.6, 12.7, 12.8, 12.a, 12.b, 12.c.",
+        ),
+        ('"18.1"', "'18.1' bestaat niet: SDG 18 bestaat niet."),
+        (
+            "12",
+            "'12' is geen subdoel; een subdoel heeft de vorm '11.6' of '17.a' (tussen "
+            "aanhalingstekens).",
+        ),
+        (
+            "afval",
+            "'afval' is geen subdoel; een subdoel heeft de vorm '11.6' of '17.a' (tussen "
+            "aanhalingstekens).",
+        ),
+    ],
+)
 def test_unknown_target(project, check, target, message):
     project.add("praktijk.md", front=VALID_FRONT + f'subdoelen:\n  - "12.7"\n  - {target}\n')
     assert check() == [f"{F}:13: fout: subdoelen: {message}"]
@@ -818,15 +1075,24 @@ def test_jaar_limit_follows_today(project, monkeypatch):
 # --- text ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("summary", [
-    "Een jaarlijkse [meter](https://example.org/meter) toont welk deel fairtrade is.",
-    "Een jaarlijkse meter toont welk deel fairtrade is, zie https://example.org/meter.",
-    "Een jaarlijkse [meter]() toont de gemeenteraad welk deel fairtrade is.",
-], ids=["markdown-link", "los-adres", "lege-link"])
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Een jaarlijkse [meter](https://example.org/meter) toont welk deel fairtrade is.",
+        "Een jaarlijkse meter toont welk deel fairtrade is, zie https://example.org/meter.",
+        "Een jaarlijkse [meter]() toont de gemeenteraad welk deel fairtrade is.",
+    ],
+    ids=["markdown-link", "los-adres", "lege-link"],
+)
 def test_samenvatting_with_a_link(project, check, summary):
-    project.add("praktijk.md", front=front(
-        "samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de aankopen "
-        "fairtrade is.", f"samenvatting: {summary}"))
+    project.add(
+        "praktijk.md",
+        front=front(
+            "samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de aankopen "
+            "fairtrade is.",
+            f"samenvatting: {summary}",
+        ),
+    )
     assert check() == [
         f"{F}:10: fout: samenvatting: de samenvatting is gewone tekst zonder links; zet links "
         "onder 'links:' of in de tekst van de praktijk."
@@ -834,10 +1100,18 @@ def test_samenvatting_with_a_link(project, check, summary):
 
 
 def test_text_lengths(project, check):
-    project.add("praktijk.md", front=front(
-        "titel: Fair-O-Meter meet de fairtrade-aankopen", "titel: Fair",
-        front("samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de "
-              "aankopen fairtrade is.", "samenvatting: Te kort.")))
+    project.add(
+        "praktijk.md",
+        front=front(
+            "titel: Fair-O-Meter meet de fairtrade-aankopen",
+            "titel: Fair",
+            front(
+                "samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de "
+                "aankopen fairtrade is.",
+                "samenvatting: Te kort.",
+            ),
+        ),
+    )
     assert check() == [
         f"{F}:2: fout: titel: is 4 tekens lang; verwacht 5–120 tekens.",
         f"{F}:10: fout: samenvatting: is 8 tekens lang; verwacht 40–400 tekens.",
@@ -850,8 +1124,10 @@ def test_contact_needs_a_service_or_name(project, check):
 
 
 def test_invalid_email(project, check):
-    project.add("praktijk.md", front=VALID_FRONT + "contact:\n  dienst: Milieudienst\n"
-                                                   "  email: milieu.example.org\n")
+    project.add(
+        "praktijk.md",
+        front=VALID_FRONT + "contact:\n  dienst: Milieudienst\n  email: milieu.example.org\n",
+    )
     assert check() == [
         f"{F}:13: fout: contact.email: 'milieu.example.org' is geen geldig e-mailadres (verwacht "
         "bijvoorbeeld dienst@gemeente.be)."
@@ -917,17 +1193,21 @@ def test_level_one_heading_is_a_warning(project, check):
 
 
 def test_all_problems_of_a_file_in_line_order(project, check):
-    project.add("praktijk.md", front=(
-        "titel: Fair-O-Meter meet de fairtrade-aankopen\n"
-        "gemeenten: [Gend, Melle]\n"
-        "sdgs: [12, 19]\n"
-        "beleidsdomeinen: [duurzaam-aankoopbelied]\n"
-        "status: lopend\n"
-        "jaar: 2030\n"
-        "samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de aankopen "
-        "fairtrade is.\n"
-        "gemeente: Gent\n"
-    ), body="## Aanleiding\n\nWaarom.\n\n<script>alert(1)</script>\n")
+    project.add(
+        "praktijk.md",
+        front=(
+            "titel: Fair-O-Meter meet de fairtrade-aankopen\n"
+            "gemeenten: [Gend, Melle]\n"
+            "sdgs: [12, 19]\n"
+            "beleidsdomeinen: [duurzaam-aankoopbelied]\n"
+            "status: lopend\n"
+            "jaar: 2030\n"
+            "samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de aankopen "
+            "fairtrade is.\n"
+            "gemeente: Gent\n"
+        ),
+        body="## Aanleiding\n\nWaarom.\n\n<script>alert(1)</script>\n",
+    )
     assert check() == [
         f"{F}:3: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. Bedoel je 'Gent'?",
         f"{F}:3: fout: gemeenten: Melle bestaat sinds 2025 niet meer als gemeente; bedoel je "

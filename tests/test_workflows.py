@@ -83,8 +83,9 @@ def test_pull_request_checks_then_builds_strictly_then_tests(workflows):
     # Python 3.11 on Debian, where the package chromium is a real browser.
     assert tests["container"]["image"].startswith("python:3.11")
     test_steps = tests["steps"]
-    chromium = index_of(test_steps, lambda s: re.search(r"apt-get install .*\bchromium\b",
-                                                        s.get("run", "")))
+    chromium = index_of(
+        test_steps, lambda s: re.search(r"apt-get install .*\bchromium\b", s.get("run", ""))
+    )
     npm = index_of(test_steps, runs("npm ci"))
     pip = index_of(test_steps, runs('pip install -e ".[test]"'))
     pytest_step = index_of(test_steps, runs("pytest"))
@@ -162,11 +163,31 @@ def test_issue_form_structure(form):
 
 def test_issue_form_mirrors_the_main_fields(form):
     found = fields(form)
-    for key in ("titel", "gemeenten", "sdgs", "beleidsdomeinen", "status", "jaar",
-                "samenvatting", "aanleiding", "aanpak", "resultaten", "contact", "toestemming"):
+    for key in (
+        "titel",
+        "gemeenten",
+        "sdgs",
+        "beleidsdomeinen",
+        "status",
+        "jaar",
+        "samenvatting",
+        "aanleiding",
+        "aanpak",
+        "resultaten",
+        "contact",
+        "toestemming",
+    ):
         assert key in found, key
-    for key in ("titel", "gemeenten", "sdgs", "beleidsdomeinen", "status", "jaar",
-                "samenvatting", "aanpak"):
+    for key in (
+        "titel",
+        "gemeenten",
+        "sdgs",
+        "beleidsdomeinen",
+        "status",
+        "jaar",
+        "samenvatting",
+        "aanpak",
+    ):
         assert found[key].get("validations", {}).get("required") is True, key
     consent = found["toestemming"]
     assert consent["type"] == "checkboxes"

@@ -186,8 +186,8 @@ def _extra_rules(spec: Field) -> str:
         "persoon; een dienst met een algemeen adres is beter.",
         "afbeelding": "Het bestand staat in `practices/_afbeeldingen/`, met een naam in kleine "
         "letters, cijfers, `-` en `_` (hoogstens 2 MB, een SVG hoogstens 512 KB; zie "
-        "[Veiligheid](veiligheid.md)). De alternatieve tekst beschrijft wat er te zien is, voor wie de afbeelding "
-        "niet ziet.",
+        "[Veiligheid](veiligheid.md)). De alternatieve tekst beschrijft wat er te zien is, voor "
+        "wie de afbeelding niet ziet.",
         "samenvatting": "Gewone tekst zonder links of HTML: ze verschijnt in de catalogus en in "
         "zoekresultaten.",
         "voorbeeld": "Alleen voor de illustratieve voorbeelden van de startcollectie; een echte "

@@ -16,8 +16,10 @@ from generator import load_project
 
 REPO_URL = "https://github.com/vvsg/sdg-praktijkendatabank"
 TITLE = "Repair Café in de bibliotheek: samen herstellen"
-SUMMARY = ("Elke maand herstellen vrijwilligers in de bibliotheek kapotte toestellen, kleren en "
-           "fietsen samen met de bezoekers, en leren ze hen zelf te herstellen.")
+SUMMARY = (
+    "Elke maand herstellen vrijwilligers in de bibliotheek kapotte toestellen, kleren en "
+    "fietsen samen met de bezoekers, en leren ze hen zelf te herstellen."
+)
 PAGE = {"http": "bijdragen/nieuwe-praktijk/", "file": "bijdragen/nieuwe-praktijk.html"}
 
 
@@ -68,7 +70,7 @@ def fill_valid_practice(page) -> None:
         "partners": "Repair Café Gent\nDe bibliotheek: afdeling Zuid",
         "tekst-aanleiding": "Veel toestellen belandden te vroeg bij het afval.",
         "tekst-aanpak": "De bib stelt een zaal ter beschikking.\n\n- elke tweede zaterdag\n"
-                        "- met **twaalf** vrijwilligers",
+        "- met **twaalf** vrijwilligers",
         "tekst-resultaten": "Ruim 400 herstellingen in het eerste jaar.",
         "tekst-tips-voor-andere-besturen": "Begin klein, met een vaste datum.",
     }
@@ -98,7 +100,8 @@ def check_in_project(tmp_path: Path, practice_id: str, markdown: str):
 
 @pytest.mark.parametrize("base", ["http", "file"])
 def test_filled_form_gives_a_file_that_check_accepts(
-        repo_site, offline_site, serve, watched, tmp_path, base) -> None:
+    repo_site, offline_site, serve, watched, tmp_path, base
+) -> None:
     root = root_of(base, repo_site, offline_site, serve)
     watch = open_form(watched, root, base)
     page = watch.page
@@ -127,7 +130,9 @@ def test_filled_form_gives_a_file_that_check_accepts(
     assert practice.contact.dienst == "Dienst Duurzaamheid"
     assert practice.contact.email == "duurzaamheid@stad.gent"
     assert [(link.titel, link.url) for link in practice.links] == [
-        ("Projectpagina", "https://stad.gent/repair?x=1&y=2#top"), ("Verslag 2024", "https://stad.gent/verslag")]
+        ("Projectpagina", "https://stad.gent/repair?x=1&y=2#top"),
+        ("Verslag 2024", "https://stad.gent/verslag"),
+    ]
     assert practice.trefwoorden == ["repair", "circulair", "2de leven"]
     assert practice.bron == "VVSG-bevraging 2025"
     assert practice.bijgewerkt == dt.date.today()
@@ -136,8 +141,9 @@ def test_filled_form_gives_a_file_that_check_accepts(
 
     # The repository's own format: keys in schema order, block and flow lists, a folded summary.
     assert markdown.startswith(f'---\ntitel: "{TITLE}"\ngemeenten:\n')  # ": " needs quotes
-    assert ("gemeenten:\n  - Gent\n  - Merelbeke-Melle\nsdgs: [11, 12, 13]\n"
-            'subdoelen: ["12.5"]\n') in markdown
+    assert (
+        'gemeenten:\n  - Gent\n  - Merelbeke-Melle\nsdgs: [11, 12, 13]\nsubdoelen: ["12.5"]\n'
+    ) in markdown
     assert "samenvatting: >-\n  Elke maand" in markdown
 
     with page.expect_download() as info:
@@ -169,8 +175,11 @@ def test_github_hand_over_url_carries_exactly_the_shown_file(repo_site, serve, w
     assert href.startswith(prefix)
     parts = urlsplit(href)
     assert (parts.scheme, parts.netloc, parts.path) == (
-        "https", "github.com", "/vvsg/sdg-praktijkendatabank/new/main")
-    value = href[len(prefix):]
+        "https",
+        "github.com",
+        "/vvsg/sdg-praktijkendatabank/new/main",
+    )
+    value = href[len(prefix) :]
     assert "&" not in value and "#" not in value and " " not in value  # fully encoded
     assert unquote(value) == shown_markdown(page)
     assert github.get_attribute("aria-disabled") is None
@@ -208,8 +217,9 @@ def test_short_summary_error_appears_and_goes_away(repo_site, serve, watched, tm
     page.keyboard.press("Tab")
     assert error.is_visible()
     # The same words as `check` for the same value.
-    front = VALID_FRONT.replace(VALID_FRONT.splitlines()[-1],
-                                "samenvatting: Te kort om iets te zeggen.")
+    front = VALID_FRONT.replace(
+        VALID_FRONT.splitlines()[-1], "samenvatting: Te kort om iets te zeggen."
+    )
     project = ProjectDir(tmp_path)
     project.add("gent-kort.md", front, VALID_BODY)
     [problem] = load_project(tmp_path).problems
@@ -270,22 +280,63 @@ def test_yaml_values_survive_a_round_trip(repo_site, serve, watched) -> None:
     same text either way."""
     root = serve(repo_site)
     page = open_form(watched, root, "http").page
-    tricky = ["Gent", "yes", "No", "null", "~", "2024", "12.5", "2025-01-01", "-5", ".inf",
-              "@home", "'s Gravenwezel", 'Zeg "hallo"', "a: b", "a:b", "eind:", "x #y", "x#y",
-              "[lijst]", "{k}",
-              "a, b", "*ster", "&anker", "!tag", "%procent", "`code`", "|pijp", ">groter", "<<",
-              "=", "? vraag", "- streep", "tab\there", "nieuwe\nregel", " spatie", "spatie ",
-              "ü é ß €", "emoji 🌍", "ctrl\u0007char", "del\u007fchar", "nbsp\u00a0x",
-              "back\\slash", "SDG's en co", "Repair Café: samen herstellen"]
+    tricky = [
+        "Gent",
+        "yes",
+        "No",
+        "null",
+        "~",
+        "2024",
+        "12.5",
+        "2025-01-01",
+        "-5",
+        ".inf",
+        "@home",
+        "'s Gravenwezel",
+        'Zeg "hallo"',
+        "a: b",
+        "a:b",
+        "eind:",
+        "x #y",
+        "x#y",
+        "[lijst]",
+        "{k}",
+        "a, b",
+        "*ster",
+        "&anker",
+        "!tag",
+        "%procent",
+        "`code`",
+        "|pijp",
+        ">groter",
+        "<<",
+        "=",
+        "? vraag",
+        "- streep",
+        "tab\there",
+        "nieuwe\nregel",
+        " spatie",
+        "spatie ",
+        "ü é ß €",
+        "emoji 🌍",
+        "ctrl\u0007char",
+        "del\u007fchar",
+        "nbsp\u00a0x",
+        "back\\slash",
+        "SDG's en co",
+        "Repair Café: samen herstellen",
+    ]
     for flow in (False, True):
         written = page.evaluate(
-            "([xs, flow]) => xs.map(x => window.PK_FORM_API.yamlScalar(x, flow))", [tricky, flow])
+            "([xs, flow]) => xs.map(x => window.PK_FORM_API.yamlScalar(x, flow))", [tricky, flow]
+        )
         for original, text in zip(tricky, written, strict=True):
             loaded = yaml.safe_load(f"k: [{text}]" if flow else f"k: {text}")
             assert loaded == {"k": [original] if flow else original}, (original, text)
     long = "Een lange samenvatting: " + " ".join(["woord"] * 60) + " # geen commentaar - en - meer"
     front = page.evaluate(
-        "s => window.PK_FORM_API.frontMatter({samenvatting: s, titel: 'x: y'})", long)
+        "s => window.PK_FORM_API.frontMatter({samenvatting: s, titel: 'x: y'})", long
+    )
     assert "samenvatting: >-\n" in front
     assert all(len(line) <= 100 for line in front.splitlines())
     assert yaml.safe_load(front.strip("-\n")) == {"titel": "x: y", "samenvatting": long}
@@ -303,8 +354,10 @@ def test_form_is_labelled_and_keyboard_reachable(repo_site, serve, watched) -> N
         .flatMap(c => c.getAttribute('aria-describedby').split(' '))
         .filter(id => !document.getElementById(id))""")
     assert missing == []
-    assert page.evaluate("[...document.querySelectorAll('#pk-form fieldset')].every(f => "
-                         "f.querySelector(':scope > legend'))")
+    assert page.evaluate(
+        "[...document.querySelectorAll('#pk-form fieldset')].every(f => "
+        "f.querySelector(':scope > legend'))"
+    )
     page.focus("#pk-f-titel")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # a visible focus ring
@@ -364,14 +417,18 @@ HOSTILE = {
 HARMLESS = {
     "link to an existing practice": "Zie [de andere praktijk]({existing}.md).",
     "plain Markdown": "**Vet** en *cursief*.\n\n- een\n- twee\n\n> Een citaat met "
-                      "[een link](https://www.vvsg.be \"VVSG\").\n\n## Kop\n\n`<script>` als code.",
+    '[een link](https://www.vvsg.be "VVSG").\n\n## Kop\n\n`<script>` als code.',
 }
 
 
 def text_problems_of_the_form(page) -> list[tuple[str, str]]:
-    return sorted(tuple(p) for p in page.evaluate(
-        "window.PK_FORM_API.problems().filter(p => p.slot.startsWith('tekst.'))"
-        ".map(p => [p.severity, p.message])"))
+    return sorted(
+        tuple(p)
+        for p in page.evaluate(
+            "window.PK_FORM_API.problems().filter(p => p.slot.startsWith('tekst.'))"
+            ".map(p => [p.severity, p.message])"
+        )
+    )
 
 
 def text_problems_of_check(tmp_path: Path, page, existing: str) -> list[tuple[str, str]]:
@@ -381,8 +438,9 @@ def text_problems_of_check(tmp_path: Path, page, existing: str) -> list[tuple[st
     name = page.evaluate("window.PK_FORM_API.id()") + ".md"
     project.write(name, shown_markdown(page))
     found = load_project(tmp_path).problems
-    return sorted((p.severity, p.message) for p in found
-                  if p.field == "tekst" and Path(p.path).name == name)
+    return sorted(
+        (p.severity, p.message) for p in found if p.field == "tekst" and Path(p.path).name == name
+    )
 
 
 def test_the_text_gets_exactly_the_messages_of_check(repo_site, serve, watched, tmp_path) -> None:
@@ -404,8 +462,10 @@ def test_the_text_gets_exactly_the_messages_of_check(repo_site, serve, watched, 
     # The form shows them at the field, as it shows every message: errors first.
     body.fill(HOSTILE["event attribute"])
     error = page.locator("#pk-f-tekst-aanpak-error")
-    assert error.inner_text() == ("Het HTML-attribuut 'onclick' op <a> is niet toegestaan en wordt "
-                                  "weggelaten (het kan script uitvoeren of iets laden).")
+    assert error.inner_text() == (
+        "Het HTML-attribuut 'onclick' op <a> is niet toegestaan en wordt "
+        "weggelaten (het kan script uitvoeren of iets laden)."
+    )
     assert dialogs == []
     assert watch.outside == []
     assert watch.errors == []
@@ -418,11 +478,13 @@ def test_typing_hostile_text_runs_and_loads_nothing(repo_site, serve, watched) -
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     body = page.locator("#pk-f-tekst-aanpak")
-    body.press_sequentially('<img src="https://evil.example/x.png" onerror="alert(1)">'
-                            '<svg onload="alert(2)"><script>alert(3)</script>'
-                            '<iframe src="https://evil.example/"></iframe>'
-                            '<link rel="stylesheet" href="https://evil.example/s.css">'
-                            "![x](//evil.example/y.png)")
+    body.press_sequentially(
+        '<img src="https://evil.example/x.png" onerror="alert(1)">'
+        '<svg onload="alert(2)"><script>alert(3)</script>'
+        '<iframe src="https://evil.example/"></iframe>'
+        '<link rel="stylesheet" href="https://evil.example/s.css">'
+        "![x](//evil.example/y.png)"
+    )
     page.wait_for_timeout(300)
     messages = [m for _, m in text_problems_of_the_form(page)]
     assert any("'onerror' op <img>" in m for m in messages)  # it was checked

@@ -10,6 +10,7 @@ file://), on the pages a visitor meets first:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -60,7 +61,9 @@ def offline_file(site: Path, url: str) -> str:
 def page_url(base: str, url: str, repo_site: Path, offline_site: Path) -> str:
     if base == "http":
         path = url.partition("?")[0]
-        assert (repo_site / path / "index.html").is_file(), f"de online build heeft geen {path}index.html"
+        assert (repo_site / path / "index.html").is_file(), (
+            f"de online build heeft geen {path}index.html"
+        )
         return url
     return offline_file(offline_site, url)
 
@@ -92,17 +95,18 @@ def load(watch, url: str) -> None:
     page.goto(url, wait_until="load")
     if "catalogus/" in url:
         page.wait_for_function("window.PK_CATALOGUE_READY === true", timeout=15_000)
-    try:
+    # file:// pages may never report it; the settle time covers
+    with contextlib.suppress(Exception):
         page.wait_for_load_state("networkidle", timeout=5_000)
-    except Exception:  # noqa: BLE001  (file:// pages may never report it; the settle time covers)
-        pass
     page.wait_for_timeout(SETTLE_MS)
 
 
 def run_axe(page) -> list[dict]:
     if not AXE.is_file():
-        message = (f"{AXE.relative_to(REPO)} ontbreekt: installeer de npm-pakketten van het "
-                   "project met 'npm ci'")
+        message = (
+            f"{AXE.relative_to(REPO)} ontbreekt: installeer de npm-pakketten van het "
+            "project met 'npm ci'"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -116,7 +120,9 @@ def run_axe(page) -> list[dict]:
                nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 160),
                                          summary: n.failureSummary}))
              }));
-           }""", options)
+           }""",
+        options,
+    )
 
 
 def summary(name: str, url: str, violations: list[dict]) -> str:
@@ -139,7 +145,8 @@ def summary(name: str, url: str, violations: list[dict]) -> str:
 @pytest.mark.parametrize("site_root", ["http", "file"], indirect=True)
 @pytest.mark.parametrize("name, url", PAGES, ids=IDS)
 def test_no_wcag_violations_and_no_request_leaves_the_site(
-        site_root, watched, repo_site, offline_site, name, url) -> None:
+    site_root, watched, repo_site, offline_site, name, url
+) -> None:
     root, _ = site_root
     base = "http" if root.startswith("http") else "file"
     target = root + page_url(base, url, repo_site, offline_site)
@@ -150,16 +157,21 @@ def test_no_wcag_violations_and_no_request_leaves_the_site(
     if violations:
         problems.append(summary(name, target, violations))
     if watch.outside:
-        problems.append(f"privacy: {len(watch.outside)} verzoek(en) buiten {root} vanaf {target}:\n"
-                        + "\n".join(f"  {u}" for u in sorted(set(watch.outside))))
+        problems.append(
+            f"privacy: {len(watch.outside)} verzoek(en) buiten {root} vanaf {target}:\n"
+            + "\n".join(f"  {u}" for u in sorted(set(watch.outside)))
+        )
     if watch.errors:
         problems.append("scriptfouten:\n" + "\n".join(f"  {e}" for e in watch.errors))
     assert not problems, "\n\n".join(problems)
 
 
 def test_sdg_text_colours_pass_aa_in_the_reference_data() -> None:
-    failing = {n: round(contrast(g.colour, g.text_colour), 2) for n, g in goals().items()
-               if contrast(g.colour, g.text_colour) < AA}
+    failing = {
+        n: round(contrast(g.colour, g.text_colour), 2)
+        for n, g in goals().items()
+        if contrast(g.colour, g.text_colour) < AA
+    }
     assert len(goals()) == 17
     assert failing == {}, f"SDG-kleuren onder {AA}:1 met hun tekstkleur: {failing}"
 
@@ -201,9 +213,11 @@ def _hex(css: str) -> tuple[str, float]:
 
 
 def _blend(front: str, alpha: float, back: str) -> str:
-    f = [int(front[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(back[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(alpha * x + (1 - alpha) * y):02x}" for x, y in zip(f, b))
+    f = [int(front[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(back[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(
+        f"{round(alpha * x + (1 - alpha) * y):02x}" for x, y in zip(f, b, strict=True)
+    )
 
 
 def _failures(samples: list[dict]) -> tuple[set[str], list[str]]:
@@ -227,7 +241,8 @@ def _failures(samples: list[dict]) -> tuple[set[str], list[str]]:
 
 @pytest.mark.parametrize("site_root", ["http", "file"], indirect=True)
 def test_sdg_badges_and_tiles_pass_contrast_on_all_17_colours(
-        site_root, watched, repo_site, offline_site) -> None:
+    site_root, watched, repo_site, offline_site
+) -> None:
     """The 17 tiles of sdg/ as built, and the 17 badges as the generator writes them
     (components.sdg_badge: class pk-sdg with inline --sdg/--sdg-text) in a real page."""
     from generator.render.components import sdg_style
@@ -246,17 +261,23 @@ def test_sdg_badges_and_tiles_pass_contrast_on_all_17_colours(
 
     badges = "".join(
         f'<a class="pk-sdg" href="#" {sdg_style(_Vocab, n)}>SDG {n} {g.name}</a> '
-        for n, g in goals().items())
-    watch.page.evaluate("""(html) => {
+        for n, g in goals().items()
+    )
+    watch.page.evaluate(
+        """(html) => {
         const box = document.createElement('p');
         box.id = 'pk-test-badges';
         box.innerHTML = html;
         document.querySelector('.md-content .md-typeset').appendChild(box);
-    }""", badges)
+    }""",
+        badges,
+    )
     badge_samples = watch.page.evaluate(_COLOURS_JS, "#pk-test-badges .pk-sdg")
     badge_seen, badge_failing = _failures(badge_samples)
     assert badge_seen == all_colours
-    assert failing + badge_failing == [], "SDG-tekst onder 4.5:1:\n" + "\n".join(failing + badge_failing)
+    assert failing + badge_failing == [], "SDG-tekst onder 4.5:1:\n" + "\n".join(
+        failing + badge_failing
+    )
 
 
 @pytest.mark.parametrize("site_root", ["http", "file"], indirect=True)
@@ -280,6 +301,9 @@ def test_axe_is_the_pinned_npm_package() -> None:
     assert "axe-core" in {**package.get("dependencies", {}), **package.get("devDependencies", {})}
     lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
     assert "node_modules/axe-core" in lock.get("packages", {})
-    copies = [p for folder in ("docs", "tests", "generator", "benchmarks")
-              for p in (REPO / folder).rglob("axe*.js")]
+    copies = [
+        p
+        for folder in ("docs", "tests", "generator", "benchmarks")
+        for p in (REPO / folder).rglob("axe*.js")
+    ]
     assert copies == []
