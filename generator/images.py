@@ -44,6 +44,8 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as defused
 from defusedxml.common import DefusedXmlException
 
+from . import rules
+
 FOLDER = "_afbeeldingen"
 MAX_RASTER_BYTES = 2 * 1024 * 1024
 MAX_SVG_BYTES = 512 * 1024
@@ -241,12 +243,9 @@ def _check_pad(pad: str) -> str | None:
     """A message when `pad` is not a safe file name in _afbeeldingen/."""
     plain = _BLANKS.sub("", pad).lower()
     if ":" in plain or pad.startswith(("/", "\\")) or "\\" in pad or ".." in pad.split("/"):
-        return (
-            f"'{pad}' moet een bestand in practices/{FOLDER}/ zijn, bv. {FOLDER}/markt.jpg "
-            "(geen webadres, geen '..')."
-        )
+        return rules.message("imagePath", value=pad)
     if os.path.splitext(pad)[1].lower() not in SUFFIX_KIND:
-        return f"'{pad}' is geen afbeelding; verwacht een bestand .jpg, .png, .webp of .svg."
+        return rules.message("imageType", value=pad)
     name = _name_of(pad)
     if name is None:
         return (

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import rules
 from .load import discover, display_path, file_id, read_source
 from .model import ERROR, Practice, Problem
 from .validate import validate
@@ -138,8 +139,7 @@ def _duplicate_ids(files: list[str]) -> list[Problem]:
                     1,
                     ERROR,
                     None,
-                    f"de id '{practice_id}' (de bestandsnaam) wordt ook gebruikt "
-                    f"door {others}; elke praktijk heeft een unieke bestandsnaam.",
+                    rules.message("idTaken", id=practice_id, others=others),
                 )
             )
     return problems

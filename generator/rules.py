@@ -1,9 +1,10 @@
 """Rules shared by `check` and the web form: patterns and the Dutch messages as templates.
 
-`generator.validate` matches these patterns and fills these templates; the web form
-(`generator.render.form`) hands the same patterns and templates to its script. One definition,
-so the form can never say something else than `check`. The patterns use no syntax that
-JavaScript reads differently (no named groups, no lookbehind, no inline flags).
+`generator.validate` matches these patterns and fills these templates (as `generator.images`
+and `generator.project` do for an image path and a duplicate id); the web form
+(`generator.render.form`) hands the same patterns and templates to its script. Each message
+exists here only, so the form can never say something else than `check`. The patterns use no
+syntax that JavaScript reads differently (no named groups, no lookbehind, no inline flags).
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ MESSAGES: dict[str, str] = {
 
 
 def message(key: str, **values: object) -> str:
+    """The message `key` with its placeholders filled in (only called when there is a problem)."""
     return MESSAGES[key].format(**values)
 
 

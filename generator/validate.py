@@ -86,13 +86,7 @@ def _check_id(ctx: _Context) -> str:
     stem = file_id(ctx.source.file)
     if not SLUG.match(stem):
         hint = slugify(stem) or "mijn-praktijk"
-        ctx.error(
-            (),
-            None,
-            f"de bestandsnaam '{shown(ctx.source.path.name)}' is geen geldige id: "
-            "gebruik kleine letters a-z, cijfers en enkele koppeltekens, zonder "
-            f"spaties of accenten, bijvoorbeeld '{hint}.md'.",
-        )
+        ctx.error((), None, rules.message("id", name=shown(ctx.source.path.name), hint=hint))
     return stem
 
 
@@ -109,12 +103,9 @@ def _check_fields(ctx: _Context) -> dict[str, Any]:
         elif value is not None:
             values[key] = _check_value(ctx, spec, value, (key,), key)
     for spec in _REQUIRED:
-        if data.get(spec.key) is None:
-            ctx.error(
-                (spec.key,),
-                spec.key,
-                f"verplicht veld ontbreekt of is leeg. {_expectation(spec)}",
-            )
+        if data.get(spec.key) is None and spec.key not in ctx.source.skipped:
+            expect = rules.expectation(spec)
+            ctx.error((spec.key,), spec.key, rules.message("required", expect=expect))
     return values
 
 
@@ -128,38 +119,6 @@ def _unknown_key(
     hint = f" Bedoel je '{close}'?" if close else f" Toegelaten velden: {', '.join(allowed)}."
     where = f"onbekend veld '{shown(key)}'" + (f" in '{parent}'" if parent else "")
     ctx.error(path, parent, f"{where}.{hint}")
-
-
-def _expectation(spec: Field) -> str:
-    """'Verwacht …' for a field, used when it is missing or has the wrong type."""
-    limits = spec.limits()
-    if spec.kind == "list":
-        what = "een lijst" + (f" van {limits}" if limits and (spec.min != 1 or spec.max) else "")
-    else:
-        what = {
-            "text": "tekst",
-            "int": "een geheel getal",
-            "bool": "true of false",
-            "date": "een datum JJJJ-MM-DD",
-            "object": "velden eronder",
-        }[spec.kind]
-        what += f" ({limits})" if limits and spec.kind == "text" else ""
-    example = (
-        f" Bijvoorbeeld: {spec.key}: {_yaml_inline(spec.example)}"
-        if spec.example is not None
-        else ""
-    )
-    return f"Verwacht {what}.{example}"
-
-
-def _yaml_inline(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(_yaml_inline(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_yaml_inline(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def _type_name(value: Any) -> str:
@@ -225,7 +184,7 @@ def _check_text(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
             return INVALID
     text = " ".join(text.split()) if spec.format != "url" else text.strip()
     if not text:
-        ctx.error(path, label, "is leeg." + (f" {_expectation(spec)}" if spec.key else ""))
+        ctx.error(path, label, "is leeg." + (f" {rules.expectation(spec)}" if spec.key else ""))
         return INVALID
     if (
         spec.min is not None
@@ -233,7 +192,7 @@ def _check_text(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
         or spec.max is not None
         and len(text) > spec.max
     ):
-        ctx.error(path, label, f"is {len(text)} tekens lang; verwacht {spec.limits()}.")
+        ctx.error(path, label, rules.message("length", n=len(text), limits=spec.limits()))
         return INVALID
     if spec.format is not None and not _check_format(ctx, spec, text, path, label):
         return INVALID
@@ -245,31 +204,17 @@ def _check_text(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
 def _check_format(ctx: _Context, spec: Field, text: str, path: tuple, label: str) -> bool:
     if spec.format == "plain":
         if "<" in text and _HTML_TAG.search(text):
-            ctx.error(
-                path,
-                label,
-                "HTML is hier niet toegestaan; schrijf gewone tekst (geen "
-                "tekens als <b> of <script>).",
-            )
+            ctx.error(path, label, rules.message("html"))
             return False
         if spec.key == "samenvatting" and ("](" in text or "://" in text) and _MD_LINK.search(text):
-            ctx.error(
-                path,
-                label,
-                "de samenvatting is gewone tekst zonder links; zet links "
-                "onder 'links:' of in de tekst van de praktijk.",
-            )
+            ctx.error(path, label, rules.message("links"))
             return False
         return True
     if spec.format == "url":
         return _check_url(ctx, text, path, label)
     if spec.format == "email":
         if not _EMAIL.match(text):
-            ctx.error(
-                path,
-                label,
-                f"'{text}' is geen geldig e-mailadres (verwacht bijvoorbeeld dienst@gemeente.be).",
-            )
+            ctx.error(path, label, rules.message("email", value=text))
             return False
         return True
     return True  # "image" is checked with the whole `afbeelding` object
@@ -280,19 +225,9 @@ def _check_url(ctx: _Context, text: str, path: tuple, label: str) -> bool:
         return True  # starts with http(s)://, so it cannot be a script or data link
     plain = _unobfuscate(text)
     if _SCRIPT_URL.match(plain) or plain.startswith("data:"):
-        ctx.error(
-            path,
-            label,
-            f"'{text[:40]}' is een script- of data-link; die zijn niet "
-            "toegestaan. Gebruik een webadres dat begint met https://.",
-        )
+        ctx.error(path, label, rules.message("scriptUrl", short=text[:40]))
         return False
-    ctx.error(
-        path,
-        label,
-        f"'{text}' is geen geldig webadres; verwacht een adres dat begint "
-        "met https:// (of http://), bijvoorbeeld https://www.vvsg.be.",
-    )
+    ctx.error(path, label, rules.message("url", value=text))
     return False
 
 
@@ -316,8 +251,7 @@ def _check_int(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) 
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
     if number is None:
-        expected = "een SDG-nummer van 1 tot 17" if spec.vocab == "sdgs" else "een geheel getal"
-        ctx.error(path, label, f"verwacht {expected}, maar kreeg {_type_name(value)}.")
+        ctx.error(path, label, _not_int(spec, value))
         return INVALID
     if spec.vocab == "sdgs":
         if number not in ctx.vocab.goals:
@@ -328,9 +262,16 @@ def _check_int(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) 
         return number
     high = schema.max_year(ctx.today) if spec.key == "jaar" else spec.max
     if spec.min is not None and number < spec.min or high is not None and number > high:
-        ctx.error(path, label, f"{number} ligt buiten het bereik; verwacht {spec.min}–{high}.")
+        ctx.error(path, label, rules.message("range", n=number, min=spec.min, max=high))
         return INVALID
     return number
+
+
+def _not_int(spec: Field, value: Any) -> str:
+    if spec.vocab != "sdgs" and isinstance(value, str):  # the case the web form meets too
+        return rules.message("notInt", value=shown(value))
+    expected = "een SDG-nummer van 1 tot 17" if spec.vocab == "sdgs" else "een geheel getal"
+    return f"verwacht {expected}, maar kreeg {_type_name(value)}."
 
 
 def _check_bool(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
@@ -355,11 +296,7 @@ def _check_date(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
         )
         return INVALID
     if day > ctx.today:
-        ctx.error(
-            path,
-            label,
-            f"{day.isoformat()} ligt in de toekomst; vul de datum van de laatste update in.",
-        )
+        ctx.error(path, label, rules.message("future", value=day.isoformat()))
         return INVALID
     return day
 
@@ -392,20 +329,14 @@ def _check_list(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
         seen: set[Any] = set()
         for i, v in enumerate(checked):
             if v is not INVALID and _key(v) in seen:
-                ctx.error(path + (i,), label, f"'{_shown(v)}' staat twee keer in de lijst.")
+                ctx.error(path + (i,), label, rules.message("duplicate", value=_shown(v)))
             elif v is not INVALID:
                 seen.add(_key(v))
     if spec.max is not None and len(value) > spec.max:
-        reason = (
-            " Kies de belangrijkste hoofddoelen."
-            if spec.vocab == "sdgs" or spec.key == "sdgs"
-            else ""
-        )
-        ctx.error(
-            path,
-            label,
-            f"de lijst heeft {len(value)} items; hoogstens {spec.max} toegelaten.{reason}",
-        )
+        goals = spec.vocab == "sdgs" or spec.key == "sdgs"
+        reason = rules.MESSAGES["tooManyGoals"] if goals else ""
+        found = rules.message("tooMany", n=len(value), max=spec.max, reason=reason)
+        ctx.error(path, label, found)
         return INVALID
     if spec.min is not None and len(value) < spec.min:
         ctx.error(path, label, f"de lijst is leeg; verwacht {spec.limits()} items.")
@@ -428,9 +359,8 @@ def _as_list(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) ->
         return INVALID
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return [value]  # a list of one, at the line of the key
-    ctx.error(
-        path, label, f"verwacht een lijst, maar kreeg {_type_name(value)}. {_expectation(spec)}"
-    )
+    expect = rules.expectation(spec)
+    ctx.error(path, label, f"verwacht een lijst, maar kreeg {_type_name(value)}. {expect}")
     return INVALID
 
 
@@ -462,7 +392,7 @@ def _check_object(ctx: _Context, spec: Field, value: Any, path: tuple, label: st
         if value.get(sub.key) is None:
             sub_label = f"{label}.{sub.key}"
             if sub.required:
-                ctx.error(path, sub_label, f"ontbreekt. {sub.help}")
+                ctx.error(path, sub_label, rules.message("missingPart", help=sub.help))
                 ok = False
             continue
         sub_label = f"{label}.{sub.key}"
@@ -505,13 +435,8 @@ def _check_term(ctx: _Context, vocab_name: str, text: str, path: tuple, label: s
             return code
         by_name = {name: c for c, name in vocab.countries.items()}
         close = suggest(text, list(by_name), cutoff=0.75)
-        hint = f" Bedoel je '{by_name[close]}' ({close})?" if close else ""
-        ctx.error(
-            path,
-            label,
-            f"'{text}' is geen landcode; verwacht een ISO-code van twee "
-            f"letters, zoals BJ (Benin) of ZA (Zuid-Afrika).{hint}",
-        )
+        hint = rules.message("countryHint", code=by_name[close], name=close) if close else ""
+        ctx.error(path, label, rules.message("country", value=text, hint=hint))
         return INVALID
     terms = vocab.terms(vocab_name)
     if text in terms:
@@ -545,13 +470,15 @@ def _check_municipality(ctx: _Context, text: str, path: tuple, label: str) -> An
         return found
     merged = ctx.vocab.merged_into(text)
     if merged:
-        ctx.error(
-            path, label, f"{text} bestaat sinds 2025 niet meer als gemeente; bedoel je '{merged}'?"
-        )
+        ctx.error(path, label, rules.message("merged", value=text, new=merged))
         return INVALID
     close = ctx.vocab.suggest_municipality(text)
-    hint = f" Bedoel je '{close}'?" if close else " Gebruik de officiële naam sinds 2025."
-    ctx.error(path, label, f"'{text}' is geen Vlaamse gemeente.{hint}")
+    hint = (
+        rules.message("municipalityHint", close=close)
+        if close
+        else rules.MESSAGES["municipalityNoHint"]
+    )
+    ctx.error(path, label, rules.message("municipality", value=text, hint=hint))
     return INVALID
 
 
@@ -591,15 +518,11 @@ def _check_cross_field(ctx: _Context, values: dict[str, Any]) -> None:
         for i, target in enumerate(targets):
             goal = int(target.split(".")[0])
             if goal not in sdgs:
-                ctx.warn(
-                    ("subdoelen", i),
-                    "subdoelen",
-                    f"subdoel {target} hoort bij SDG {goal}, die niet in 'sdgs' staat. Voeg "
-                    f"SDG {goal} toe of schrap het subdoel.",
-                )
+                found = rules.message("targetGoal", target=target, goal=goal)
+                ctx.warn(("subdoelen", i), "subdoelen", found)
     contact = values.get("contact")
     if isinstance(contact, dict) and not (contact.get("naam") or contact.get("dienst")):
-        ctx.error(("contact",), "contact", "vul minstens 'dienst' of 'naam' in.")
+        ctx.error(("contact",), "contact", rules.message("contact"))
         values["contact"] = INVALID
     image = values.get("afbeelding")
     if isinstance(image, dict):
@@ -755,12 +678,7 @@ def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
             _check_section_text(title, body[body.find("\n", offset) + 1 : end], at(offset), problem)
     for offset, level, title in headings:
         if level == 1:
-            problem(
-                WARNING,
-                at(offset),
-                f"kop van niveau 1 ('# {title}'): de titel komt uit "
-                "'titel'; gebruik '## ' voor secties.",
-            )
+            problem(WARNING, at(offset), rules.message("heading1", title=title))
         elif level == 2:
             found.append(title)
             close = (
@@ -774,17 +692,10 @@ def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
         if name in found:
             continue
         if name in schema.REQUIRED_SECTIONS:
-            problem(
-                ERROR,
-                ctx.source.body_line,
-                f"de verplichte sectie '## {name}' ontbreekt (hoe werd het aangepakt?).",
-            )
+            problem(ERROR, ctx.source.body_line, rules.message("sectionRequired", name=name))
         elif name in schema.EXPECTED_SECTIONS:
-            problem(
-                WARNING,
-                _last_line(ctx.source) if name == "Resultaten" else ctx.source.body_line,
-                f"de sectie '## {name}' ontbreekt.",
-            )
+            line = _last_line(ctx.source) if name == "Resultaten" else ctx.source.body_line
+            problem(WARNING, line, rules.message("sectionMissing", name=name))
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)

@@ -4,6 +4,7 @@ repository from the site options, and message templates worded exactly as `check
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 import re
@@ -61,7 +62,10 @@ def test_every_schema_field_is_in_the_form_data(data) -> None:
             assert item_fields == [s.key for s in spec.item.fields]
         for sub, sub_spec in zip(got.get("fields", []), spec.fields, strict=True):
             assert (sub["key"], sub["label"], sub["help"]) == (
-                sub_spec.key, sub_spec.label, sub_spec.help)
+                sub_spec.key,
+                sub_spec.label,
+                sub_spec.help,
+            )
             assert sub.get("required", False) == sub_spec.required
             assert (sub.get("min"), sub.get("max")) == (sub_spec.min, sub_spec.max)
 
@@ -115,14 +119,20 @@ def test_domains_are_the_ones_in_the_list_file(data) -> None:
 def test_a_domain_added_to_the_list_appears_without_code_change(tmp_path: Path) -> None:
     project = ProjectDir(tmp_path)
     lists = project.practices / "_lijsten" / "beleidsdomeinen.yml"
-    lists.write_text(lists.read_text("utf-8") + "- slug: digitale-inclusie\n  naam: Digitale "
-                     "inclusie\n  beschrijving: Iedereen mee in een digitale samenleving.\n",
-                     encoding="utf-8")
-    project.add("gent-digitaal.md",
-                VALID_FRONT.replace("- duurzaam-aankoopbeleid", "- digitale-inclusie"))
+    lists.write_text(
+        lists.read_text("utf-8") + "- slug: digitale-inclusie\n  naam: Digitale "
+        "inclusie\n  beschrijving: Iedereen mee in een digitale samenleving.\n",
+        encoding="utf-8",
+    )
+    project.add(
+        "gent-digitaal.md", VALID_FRONT.replace("- duurzaam-aankoopbeleid", "- digitale-inclusie")
+    )
     data = form.form_data(site_of(tmp_path), SiteOptions(), today=TODAY)
     assert data["vocab"]["beleidsdomeinen"][-1] == [
-        "digitale-inclusie", "Digitale inclusie", "Iedereen mee in een digitale samenleving."]
+        "digitale-inclusie",
+        "Digitale inclusie",
+        "Iedereen mee in een digitale samenleving.",
+    ]
     assert data["id"]["taken"] == {"gent-digitaal": "practices/gent-digitaal.md"}
 
 
@@ -147,10 +157,13 @@ def test_the_plugin_reads_repo_url_and_branch_from_mkdocs_yml(tmp_path: Path) ->
 
     make_site(tmp_path, {"gent-x.md": practice_text()})
     config = (tmp_path / "mkdocs.yml").read_text("utf-8")
-    config = config.replace("repo_url: https://github.com/vvsg/sdg-praktijkendatabank",
-                            "repo_url: https://github.com/gemeente/fork")
-    (tmp_path / "mkdocs.yml").write_text(config.replace("edit_uri: edit/main/docs/",
-                                                        "edit_uri: edit/werk/docs/"), "utf-8")
+    config = config.replace(
+        "repo_url: https://github.com/vvsg/sdg-praktijkendatabank",
+        "repo_url: https://github.com/gemeente/fork",
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        config.replace("edit_uri: edit/main/docs/", "edit_uri: edit/werk/docs/"), "utf-8"
+    )
     site = build(tmp_path)
     script = (site / "bijdragen" / "formulier-data.js").read_text("utf-8")
     data = json.loads(script.removeprefix("window.PK_FORM=").rstrip().removesuffix(";"))
@@ -225,14 +238,28 @@ def test_the_body_control_class_is_the_one_check_uses() -> None:
         assert said == (expected if rules.BODY_CONTROL.search(char) else []), hex(code)
 
 
-@pytest.mark.parametrize("text", [
-    "{: #x }", "{ #x }", "{.rood}", "{ key=\"value\" }", "{:}", "tekst {a=b} en {: .c }",
-    "{gewoon}", "{ }", "{#x\n}", "a {: x", "{ a = b }",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{: #x }",
+        "{ #x }",
+        "{.rood}",
+        '{ key="value" }',
+        "{:}",
+        "tekst {a=b} en {: .c }",
+        "{gewoon}",
+        "{ }",
+        "{#x\n}",
+        "a {: x",
+        "{ a = b }",
+    ],
+)
 def test_the_braces_pattern_is_the_one_check_uses(text: str) -> None:
     said = [m for _, _, m in bodycheck.check_text(text, no_links)]
-    found = [bodycheck.message("braces", text=shown(m.group(0)))
-             for m in rules.ATTR_BRACES.finditer(text)]
+    found = [
+        bodycheck.message("braces", text=shown(m.group(0)))
+        for m in rules.ATTR_BRACES.finditer(text)
+    ]
     assert said == found
 
 
@@ -242,15 +269,47 @@ def test_the_escaped_characters_are_the_ones_shown_escapes() -> None:
         assert (shown(char) != char) == bool(rules.ESCAPED.search(char)), hex(code)
 
 
-# --- messages: the templates say exactly what `check` says ------------------------------------
+# --- messages: `check` fills the templates, and holds no second copy of them -----------------
+
+# The modules that report field problems: each fills `rules.MESSAGES` with `rules.message`.
+CHECKERS = ("validate.py", "images.py", "project.py")
+
+
+def string_literals(module: str) -> list[str]:
+    """Every string in a module's source, with each f-string placeholder as a NUL."""
+    tree = ast.parse((REPO / "generator" / module).read_text("utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.append(node.value)
+        elif isinstance(node, ast.JoinedStr):
+            parts = [p.value if isinstance(p, ast.Constant) else "\0" for p in node.values]
+            found.append("".join(str(p) for p in parts))
+    return found
+
+
+@pytest.mark.parametrize("module", CHECKERS)
+def test_the_checker_has_no_second_copy_of_a_template(module: str) -> None:
+    """A template's wording lives in `rules.MESSAGES` only: no string in the checker repeats a
+    sizeable literal part of it (a second copy would drift from what the form says)."""
+    literals = string_literals(module)
+    for key, template in rules.MESSAGES.items():
+        for part in re.split(r"\{\w+\}", template):
+            if len(part.strip()) >= 20:
+                assert not [s for s in literals if part in s], (module, key, part)
 
 
 def fill(template: str, /, **values: object) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), rules.MESSAGES[template])
 
 
-def problems(tmp_path: Path, front: str = VALID_FRONT, body: str = VALID_BODY,
-             name: str = "gent-proef.md", extra: dict[str, str] | None = None) -> list[str]:
+def problems(
+    tmp_path: Path,
+    front: str = VALID_FRONT,
+    body: str = VALID_BODY,
+    name: str = "gent-proef.md",
+    extra: dict[str, str] | None = None,
+) -> list[str]:
     project = ProjectDir(tmp_path)
     project.add(name, front, body)
     for other, text in (extra or {}).items():
@@ -265,63 +324,138 @@ def swap(old: str, new: str, front: str = VALID_FRONT) -> str:
 
 
 TITLE = "titel: Fair-O-Meter meet de fairtrade-aankopen"
-SUMMARY = ("samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de aankopen "
-           "fairtrade is.")
+SUMMARY = (
+    "samenvatting: Een jaarlijkse meter toont de gemeenteraad welk deel van de aankopen "
+    "fairtrade is."
+)
 
 CASES = {
-    "required": (lambda: swap(TITLE + "\n", ""), VALID_BODY,
-                 "titel: " + fill("required", expect=rules.expectation(schema.BY_KEY["titel"]))),
-    "length": (lambda: swap(TITLE, "titel: Kort"), VALID_BODY,
-               "titel: " + fill("length", n=4, limits="5–120 tekens")),
-    "html": (lambda: swap(TITLE, "titel: Een <b>vette</b> titel"), VALID_BODY,
-             "titel: " + fill("html")),
-    "links": (lambda: swap(SUMMARY, SUMMARY[:-1] + " op https://gent.be."), VALID_BODY,
-              "samenvatting: " + fill("links")),
-    "scriptUrl": (lambda: VALID_FRONT + "links:\n  - titel: Klik\n    url: javascript:alert(1)\n",
-                  VALID_BODY, "links.url: " + fill("scriptUrl", short="javascript:alert(1)")),
-    "url": (lambda: VALID_FRONT + "contact:\n  dienst: Milieu\n  url: www.gent.be\n", VALID_BODY,
-            "contact.url: " + fill("url", value="www.gent.be")),
-    "email": (lambda: VALID_FRONT + "contact:\n  dienst: Milieu\n  email: milieu-at-gent\n",
-              VALID_BODY, "contact.email: " + fill("email", value="milieu-at-gent")),
-    "notInt": (lambda: swap("jaar: 2023", "jaar: twintig"), VALID_BODY,
-               "jaar: " + fill("notInt", value="twintig")),
-    "range": (lambda: swap("jaar: 2023", "jaar: 1999"), VALID_BODY,
-              "jaar: " + fill("range", n=1999, min=2000, max=TODAY.year + 2)),
-    "future": (lambda: VALID_FRONT + "bijgewerkt: 2026-03-16\n", VALID_BODY,
-               "bijgewerkt: " + fill("future", value="2026-03-16")),
-    "duplicate": (lambda: VALID_FRONT + "partners: [Oxfam, Oxfam]\n", VALID_BODY,
-                  "partners: " + fill("duplicate", value="Oxfam")),
-    "tooMany": (lambda: swap("sdgs: [12, 17]", "sdgs: [1, 2, 3, 4, 5, 6]"), VALID_BODY,
-                "sdgs: " + fill("tooMany", n=6, max=5, reason=rules.MESSAGES["tooManyGoals"])),
-    "merged": (lambda: swap("- Merelbeke-Melle", "- Melle"), VALID_BODY,
-               "gemeenten: " + fill("merged", value="Melle", new="Merelbeke-Melle")),
-    "municipality": (lambda: swap("- Merelbeke-Melle", "- Gend"), VALID_BODY,
-                     "gemeenten: " + fill("municipality", value="Gend",
-                                          hint=fill("municipalityHint", close="Gent"))),
-    "municipalityNoHint": (lambda: swap("- Merelbeke-Melle", "- Xyzzyplaats"), VALID_BODY,
-                           "gemeenten: " + fill("municipality", value="Xyzzyplaats",
-                                                hint=rules.MESSAGES["municipalityNoHint"])),
-    "country": (lambda: VALID_FRONT + "partnerlanden: [Benim]\n", VALID_BODY,
-                "partnerlanden: " + fill("country", value="Benim",
-                                         hint=fill("countryHint", name="Benin", code="BJ"))),
-    "contact": (lambda: VALID_FRONT + "contact:\n  email: milieu@gent.be\n", VALID_BODY,
-                "contact: " + fill("contact")),
-    "missingPart": (lambda: VALID_FRONT + "links:\n  - url: https://gent.be\n", VALID_BODY,
-                    "links.titel: " + fill("missingPart", help="Waar de link naartoe gaat.")),
-    "targetGoal": (lambda: VALID_FRONT + 'subdoelen: ["13.1"]\n', VALID_BODY,
-                   "subdoelen: " + fill("targetGoal", target="13.1", goal=13)),
-    "imagePath": (lambda: VALID_FRONT + "afbeelding:\n  pad: https://gent.be/a.png\n"
-                  "  alt: Een foto van de markt\n", VALID_BODY,
-                  "afbeelding.pad: " + fill("imagePath", value="https://gent.be/a.png")),
-    "imageType": (lambda: VALID_FRONT + "afbeelding:\n  pad: markt.gif\n"
-                  "  alt: Een foto van de markt\n", VALID_BODY,
-                  "afbeelding.pad: " + fill("imageType", value="markt.gif")),
-    "sectionRequired": (lambda: VALID_FRONT, VALID_BODY.replace("## Aanpak", "## Werkwijze"),
-                        "tekst: " + fill("sectionRequired", name="Aanpak")),
-    "sectionMissing": (lambda: VALID_FRONT, VALID_BODY.replace("## Aanleiding\n", ""),
-                       "tekst: " + fill("sectionMissing", name="Aanleiding")),
-    "heading1": (lambda: VALID_FRONT, "# Mijn praktijk\n\n" + VALID_BODY,
-                 "tekst: " + fill("heading1", title="Mijn praktijk")),
+    "required": (
+        lambda: swap(TITLE + "\n", ""),
+        VALID_BODY,
+        "titel: " + fill("required", expect=rules.expectation(schema.BY_KEY["titel"])),
+    ),
+    "length": (
+        lambda: swap(TITLE, "titel: Kort"),
+        VALID_BODY,
+        "titel: " + fill("length", n=4, limits="5–120 tekens"),
+    ),
+    "html": (
+        lambda: swap(TITLE, "titel: Een <b>vette</b> titel"),
+        VALID_BODY,
+        "titel: " + fill("html"),
+    ),
+    "links": (
+        lambda: swap(SUMMARY, SUMMARY[:-1] + " op https://gent.be."),
+        VALID_BODY,
+        "samenvatting: " + fill("links"),
+    ),
+    "scriptUrl": (
+        lambda: VALID_FRONT + "links:\n  - titel: Klik\n    url: javascript:alert(1)\n",
+        VALID_BODY,
+        "links.url: " + fill("scriptUrl", short="javascript:alert(1)"),
+    ),
+    "url": (
+        lambda: VALID_FRONT + "contact:\n  dienst: Milieu\n  url: www.gent.be\n",
+        VALID_BODY,
+        "contact.url: " + fill("url", value="www.gent.be"),
+    ),
+    "email": (
+        lambda: VALID_FRONT + "contact:\n  dienst: Milieu\n  email: milieu-at-gent\n",
+        VALID_BODY,
+        "contact.email: " + fill("email", value="milieu-at-gent"),
+    ),
+    "notInt": (
+        lambda: swap("jaar: 2023", "jaar: twintig"),
+        VALID_BODY,
+        "jaar: " + fill("notInt", value="twintig"),
+    ),
+    "range": (
+        lambda: swap("jaar: 2023", "jaar: 1999"),
+        VALID_BODY,
+        "jaar: " + fill("range", n=1999, min=2000, max=TODAY.year + 2),
+    ),
+    "future": (
+        lambda: VALID_FRONT + "bijgewerkt: 2026-03-16\n",
+        VALID_BODY,
+        "bijgewerkt: " + fill("future", value="2026-03-16"),
+    ),
+    "duplicate": (
+        lambda: VALID_FRONT + "partners: [Oxfam, Oxfam]\n",
+        VALID_BODY,
+        "partners: " + fill("duplicate", value="Oxfam"),
+    ),
+    "tooMany": (
+        lambda: swap("sdgs: [12, 17]", "sdgs: [1, 2, 3, 4, 5, 6]"),
+        VALID_BODY,
+        "sdgs: " + fill("tooMany", n=6, max=5, reason=rules.MESSAGES["tooManyGoals"]),
+    ),
+    "merged": (
+        lambda: swap("- Merelbeke-Melle", "- Melle"),
+        VALID_BODY,
+        "gemeenten: " + fill("merged", value="Melle", new="Merelbeke-Melle"),
+    ),
+    "municipality": (
+        lambda: swap("- Merelbeke-Melle", "- Gend"),
+        VALID_BODY,
+        "gemeenten: "
+        + fill("municipality", value="Gend", hint=fill("municipalityHint", close="Gent")),
+    ),
+    "municipalityNoHint": (
+        lambda: swap("- Merelbeke-Melle", "- Xyzzyplaats"),
+        VALID_BODY,
+        "gemeenten: "
+        + fill("municipality", value="Xyzzyplaats", hint=rules.MESSAGES["municipalityNoHint"]),
+    ),
+    "country": (
+        lambda: VALID_FRONT + "partnerlanden: [Benim]\n",
+        VALID_BODY,
+        "partnerlanden: "
+        + fill("country", value="Benim", hint=fill("countryHint", name="Benin", code="BJ")),
+    ),
+    "contact": (
+        lambda: VALID_FRONT + "contact:\n  email: milieu@gent.be\n",
+        VALID_BODY,
+        "contact: " + fill("contact"),
+    ),
+    "missingPart": (
+        lambda: VALID_FRONT + "links:\n  - url: https://gent.be\n",
+        VALID_BODY,
+        "links.titel: " + fill("missingPart", help="Waar de link naartoe gaat."),
+    ),
+    "targetGoal": (
+        lambda: VALID_FRONT + 'subdoelen: ["13.1"]\n',
+        VALID_BODY,
+        "subdoelen: " + fill("targetGoal", target="13.1", goal=13),
+    ),
+    "imagePath": (
+        lambda: (
+            VALID_FRONT + "afbeelding:\n  pad: https://gent.be/a.png\n"
+            "  alt: Een foto van de markt\n"
+        ),
+        VALID_BODY,
+        "afbeelding.pad: " + fill("imagePath", value="https://gent.be/a.png"),
+    ),
+    "imageType": (
+        lambda: VALID_FRONT + "afbeelding:\n  pad: markt.gif\n  alt: Een foto van de markt\n",
+        VALID_BODY,
+        "afbeelding.pad: " + fill("imageType", value="markt.gif"),
+    ),
+    "sectionRequired": (
+        lambda: VALID_FRONT,
+        VALID_BODY.replace("## Aanpak", "## Werkwijze"),
+        "tekst: " + fill("sectionRequired", name="Aanpak"),
+    ),
+    "sectionMissing": (
+        lambda: VALID_FRONT,
+        VALID_BODY.replace("## Aanleiding\n", ""),
+        "tekst: " + fill("sectionMissing", name="Aanleiding"),
+    ),
+    "heading1": (
+        lambda: VALID_FRONT,
+        "# Mijn praktijk\n\n" + VALID_BODY,
+        "tekst: " + fill("heading1", title="Mijn praktijk"),
+    ),
 }
 
 
