@@ -332,7 +332,7 @@ def generate(n: int, out: Path, seed: int = 2025, corpus: Corpus | None = None) 
             shutil.copy(src, out / extra)
     from generator.vocab import load_vocab
 
-    vocab, _ = load_vocab(ROOT)
+    vocab, _ = load_vocab(ROOT / "practices" / "_lijsten")
     names = list(municipalities())
     for i in range(n):
         pid, text = practice(i, rng, names, vocab, corpus)

@@ -150,7 +150,7 @@ def run_bundle(args: argparse.Namespace) -> int:
 def check_output(root: Path, out: Path) -> None:
     """Refuse a zip in the project's own folders, or over a file that is not an earlier bundle,
     with a Dutch `OutputError`."""
-    refuse_protected(out, root, read_settings(root).docs_dir, inside=True)
+    refuse_protected(out, read_settings(root).layout(root), inside=True)
     check_file_target(out)
     if out.exists() and not (out.is_file() and not out.is_symlink() and is_bundle(out)):
         raise OutputError(

@@ -281,9 +281,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_schema(args: argparse.Namespace) -> int:
     from .jsonschema import dumps
+    from .settings import project_layout
     from .vocab import load_vocab
 
-    vocab, problems = load_vocab(args.project)
+    vocab, problems = load_vocab(project_layout(args.project).lists)
     if problems:
         for line in report.as_text(problems):
             print(line, file=sys.stderr)
@@ -302,7 +303,7 @@ def write_schema(root: Path, out: Path, text: str) -> None:
     from .outputs import refuse_protected, write_file
     from .settings import read_settings
 
-    refuse_protected(out, root, read_settings(root).docs_dir, inside=False)
+    refuse_protected(out, read_settings(root).layout(root), inside=False)
     ours = _schema_id(text)
     write_file(
         out,

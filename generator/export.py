@@ -21,7 +21,7 @@ def export_site(project: Project, settings: Settings, out: Path) -> int:
     """Write the docs folder to `out`, a new folder or an earlier export that it replaces (the
     rules are in `outputs`); returns the number of pages written."""
     # Refuse before the slow part: the target is checked again just before it is replaced.
-    refuse_protected(out, project.root, settings.docs_dir, inside=True)
+    refuse_protected(out, settings.layout(project.root), inside=True)
     check_folder_target(out)
     check_replaceable(out)
     site = build_site(project.practices, project.vocab)

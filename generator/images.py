@@ -45,8 +45,9 @@ import defusedxml.ElementTree as defused
 from defusedxml.common import DefusedXmlException
 
 from . import rules
+from .layout import IMAGES
 
-FOLDER = "_afbeeldingen"
+FOLDER = IMAGES
 MAX_RASTER_BYTES = 2 * 1024 * 1024
 MAX_SVG_BYTES = 512 * 1024
 MAX_SVG_DEPTH = 64  # elements inside each other; drawings need a handful

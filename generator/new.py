@@ -30,11 +30,10 @@ from .load import discover, display_path, file_id, split
 from .model import ERROR, Practice, Problem
 from .reference import fold, slugify, target_sort_key
 from .schema import FALLBACK_ID, FLOW_LISTS, MAX_ID, Field
-from .settings import read_settings
+from .settings import project_layout, read_settings
 from .validate import is_unwritten_section, validate
 from .vocab import Vocab, load_vocab
 
-PRACTICES_DIR = "practices"
 # The template's headings with their hints; the optional Meerwaarde is left out.
 BODY_HINTS = {k: v for k, v in schema.SECTION_HINTS.items() if k != "Meerwaarde"}
 
@@ -119,7 +118,7 @@ def _dest(key: str) -> str:
 
 def run_new(args: argparse.Namespace) -> int:
     root: Path = args.project
-    vocab, problems = load_vocab(root)
+    vocab, problems = load_vocab(project_layout(root).lists)
     if problems:
         for line in report.as_text(problems):
             print(line, file=sys.stderr)
@@ -151,8 +150,9 @@ class Maker:
         self.root = root
         self.vocab = vocab
         self.today = today or dt.date.today()
-        self.practices_dir = root / PRACTICES_DIR
-        self.site_url = read_settings(root).site_url
+        settings = read_settings(root)
+        self.practices_dir = settings.layout(root).practices
+        self.site_url = settings.site_url
 
     # -- checking: the validator's own code path --
 

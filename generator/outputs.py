@@ -26,6 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from .layout import Layout
+
 T = TypeVar("T")
 
 MARKER = ".praktijken-export"
@@ -40,20 +42,22 @@ class OutputError(ValueError):
     """A refused output path; the message says why, in Dutch."""
 
 
-def protected(root: Path, docs_dir: Path) -> dict[Path, str]:
+def protected(layout: Layout) -> dict[Path, str]:
     """The project's own folders, resolved, with their Dutch names."""
+    practices = layout.practices_name
     return {
-        root.resolve(): "de projectmap",
-        (root / "practices").resolve(): "de map met praktijken (practices/)",
-        docs_dir.resolve(): f"de docs-map ({docs_dir.name}/)",
+        layout.root.resolve(): "de projectmap",
+        layout.practices.resolve(): f"de map met praktijken ({practices}/)",
+        layout.docs.resolve(): f"de docs-map ({layout.docs.name}/)",
     }
 
 
-def refuse_protected(target: Path, root: Path, docs_dir: Path, *, inside: bool) -> None:
+def refuse_protected(target: Path, layout: Layout, *, inside: bool) -> None:
     """Refuse a target that is or contains a project folder; with `inside`, also one that lies
-    in `practices/` or the docs folder."""
+    in the practices folder or the docs folder."""
     resolved = target.resolve()
-    folders = protected(root, docs_dir)
+    root = layout.root
+    folders = protected(layout)
     for folder, name in folders.items():
         if resolved == folder:
             raise OutputError(f"'{target}' is {name}; kies een andere plaats.")

@@ -14,18 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import rules
+from .layout import Layout
 from .load import discover, display_path, file_id, read_source
 from .model import ERROR, Practice, Problem
+from .settings import project_layout
 from .validate import validate
 from .vocab import Vocab, load_vocab
-
-PRACTICES_DIR = "practices"
 
 
 @dataclass
 class Project:
     root: Path
     vocab: Vocab
+    layout: Layout
     practices: list[Practice] = field(default_factory=list)  # sorted by title, then id
     problems: list[Problem] = field(default_factory=list)  # sorted by file and line
     files: int = 0
@@ -40,7 +41,7 @@ class Project:
 
     @property
     def practices_dir(self) -> Path:
-        return self.root / PRACTICES_DIR
+        return self.layout.practices
 
 
 def load_project(
@@ -48,15 +49,18 @@ def load_project(
     paths: list[Path] | None = None,
     today: dt.date | None = None,
     keep_practices: bool = True,
+    layout: Layout | None = None,
 ) -> Project:
     """Load the lists of the project at `root` and validate the practices under `paths`
-    (default: the project's `practices/`). Never raises for a content problem.
+    (default: the project's practices folder). Never raises for a content problem.
+    `layout` defaults to the folders the project's mkdocs.yml names.
 
     `keep_practices=False` keeps only the problems, which is all `check` needs (and saves
     sending every practice back from the worker processes)."""
-    vocab, problems = load_vocab(root)
-    project = Project(root=root, vocab=vocab)
-    files, found = discover(paths if paths is not None else [root / PRACTICES_DIR])
+    layout = layout or project_layout(root)
+    vocab, problems = load_vocab(layout.lists)
+    project = Project(root=root, vocab=vocab, layout=layout)
+    files, found = discover(paths if paths is not None else [layout.practices])
     problems.extend(found)
     practices: list[Practice] = []
     for practice, file_problems in _check_files(

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import images, rules, schema
 from .bodycheck import check_text, link_target, message
+from .layout import IMAGES
 from .load import Source, file_id
 from .model import ERROR, WARNING, Contact, Image, Link, Practice, Problem
 from .reference import slugify, target_sort_key
@@ -763,5 +764,5 @@ def _build(
         bron=v.get("bron"),
         bijgewerkt=v.get("bijgewerkt"),
         voorbeeld=v.get("voorbeeld", False),
-        body_images=[source_dir / "_afbeeldingen" / name for name in sorted(set(body_images))],
+        body_images=[source_dir / IMAGES / name for name in sorted(set(body_images))],
     )

@@ -30,8 +30,7 @@ from .reference import Municipality, fold
 from .textsafe import shown as escaped
 from .textsafe import unsafe_char, unsafe_char_message
 
-LISTS_DIR = Path("practices") / "_lijsten"
-EDITABLE = {  # vocabulary name → file in LISTS_DIR
+EDITABLE = {  # vocabulary name → file in the lists folder (`Layout.lists`)
     "beleidsdomeinen": "beleidsdomeinen.yml",
     "lmb-categorieen": "lmb-categorieen.yml",
     "principes": "principes.yml",
@@ -106,10 +105,11 @@ def suggest(value: str, options: list[str], cutoff: float = 0.6) -> str | None:
     return keyed[found[0]] if found else None
 
 
-def load_vocab(root: Path) -> tuple[Vocab, list[Problem]]:
-    """Read the editable lists of the project at `root`; problems name the list file and line."""
+def load_vocab(lists: Path) -> tuple[Vocab, list[Problem]]:
+    """Read the editable lists in the folder `lists` (`Layout.lists`); problems name the list
+    file and line."""
     problems: list[Problem] = []
-    folder = root / LISTS_DIR
+    folder = lists
     if os.path.islink(folder):  # the lists would be read from wherever the link points
         problems.append(
             Problem(

@@ -613,7 +613,7 @@ def test_a_shared_image_is_examined_once(project, check, monkeypatch):
 def test_a_refused_image_is_examined_again_once_changed(project):
     """`new` validates again and again with one vocabulary while its user fixes the image: a
     remembered refusal must not outlive the file it was about."""
-    vocab, _ = load_vocab(project.root)
+    vocab, _ = load_vocab(project.root / "practices" / "_lijsten")
     path = project.add("praktijk.md", front=image("_afbeeldingen/markt.svg"))
     project.write("_afbeeldingen/markt.svg", f"<svg {NS}><script/></svg>")
 

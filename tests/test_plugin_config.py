@@ -179,7 +179,7 @@ def test_the_bundle_date_reaches_the_home_page_block(config_file):
     plugin = PracticesPlugin()
     errors, _ = plugin.load_config({"bundel_datum": "2025-11-22"}, str(config_file))
     assert errors == []
-    site = build_site([], load_vocab(REPO)[0])
+    site = build_site([], load_vocab(REPO / "practices" / "_lijsten")[0])
     bundle = plugin._bundle(Selection(), site)
     assert bundle is not None and bundle.made == dt.date(2025, 11, 22)
     plugin.load_config({}, str(config_file))

@@ -25,6 +25,7 @@ import markdown
 import yaml
 
 from .. import allowlist, bodycheck, rules, schema
+from ..layout import PRACTICES
 from ..load import IMAGE_SUFFIXES
 from ..schema import FALLBACK_ID, FLOW_LISTS, MAX_ID, SECTION_HINTS, Field
 from ..taxonomy import Site
@@ -34,7 +35,6 @@ from .text import front_matter
 
 FORM_PAGE = "bijdragen/nieuwe-praktijk.md"
 DATA_SCRIPT = "bijdragen/formulier-data.js"
-PRACTICES_FOLDER = "practices"
 
 NOT_IN_FORM = {"voorbeeld"}  # marks the illustrative starter collection; new practices are real
 
@@ -140,14 +140,11 @@ def _vocab_names(fields: tuple[Field, ...]) -> list[str]:
     return names
 
 
-def linkable_ids(site: Site) -> list[str]:
+def linkable_ids(site: Site, folder: str = PRACTICES) -> list[str]:
     """The practices a text can link to as '<id>.md': `check` looks for that file directly in
-    the practices folder, so a practice in a subfolder does not count."""
-    return sorted(
-        p.id
-        for p in site.practices
-        if p.path.parent.name == PRACTICES_FOLDER and p.path.name == f"{p.id}.md"
-    )
+    the practices folder (`folder`, relative to the project), so one in a subfolder does not
+    count."""
+    return sorted(p.id for p in site.practices if p.source_path == f"{folder}/{p.id}.md")
 
 
 def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) -> dict[str, Any]:
@@ -172,15 +169,16 @@ def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) ->
             "required": sorted(schema.REQUIRED_SECTIONS),
             "expected": sorted(schema.EXPECTED_SECTIONS),
             "hints": {name: SECTION_HINTS.get(name, "") for name in schema.BODY_SECTIONS},
-            "practices": linkable_ids(site),
+            "practices": linkable_ids(site, options.practices_folder),
             "rawBlocks": RAW_BLOCKS,
         },
         "id": {
             "max": MAX_ID,
             "fallback": FALLBACK_ID,
-            "folder": PRACTICES_FOLDER,
+            "folder": options.practices_folder,
             "taken": {
-                p.id: p.source_path or f"{PRACTICES_FOLDER}/{p.id}.md" for p in site.practices
+                p.id: p.source_path or f"{options.practices_folder}/{p.id}.md"
+                for p in site.practices
             },
         },
         "imageSuffixes": sorted(IMAGE_SUFFIXES),
@@ -227,7 +225,7 @@ def form_page(options: SiteOptions) -> str:
     repo = (options.repo_url or "").rstrip("/")
     new_file = (
         f"[de repository op GitHub]({repo}/new/{options.branch}?filename="
-        f"{PRACTICES_FOLDER}/mijn-praktijk.md)"
+        f"{options.practices_folder}/mijn-praktijk.md)"
         if repo
         else "de repository"
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..body import Heading
+from ..layout import PRACTICES
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,4 @@ class SiteOptions:
     repo_url: str | None = None  # e.g. https://github.com/vvsg/sdg-praktijkendatabank
     branch: str = "main"
     bundle: Bundle | None = None
+    practices_folder: str = PRACTICES  # relative to the project, as contributors write it
