@@ -19,8 +19,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from .body import Heading, toc_tokens
+from .csp import read_shim, with_policy
 from .filters import Selection, selection_labels
+from .images import ImageError
+from .layout import PRACTICES, Layout
 from .project import load_project
 from .render import Bundle, SiteOptions, expand_blocks, render_site
 from .settings import branch_of
@@ -29,28 +34,138 @@ from .taxonomy import Site, build_site
 log = logging.getLogger("mkdocs.plugins.praktijken")
 
 
+class _DutchOption(c.BaseConfigOption):
+    """An option that refuses a bad value when MkDocs loads the configuration, before any
+    build work, in Dutch: 'Verwacht … maar kreeg …', as MkDocs' own options say it in English.
+    A missing value (`selectie:` with nothing after it) means the default."""
+
+    expected = ""  # what the option accepts, in Dutch
+
+    def __init__(self, default: object) -> None:
+        super().__init__()
+        self.default = default
+
+    def validate(self, value: object, /) -> object:
+        return self.run_validation(self.default if value is None else value)
+
+    def refuse(self, value: object, why: str = "") -> base.ValidationError:
+        text = f"Verwacht {self.expected} maar kreeg {_shown(value)}{why}"
+        return base.ValidationError(text if text.endswith(("?", ".")) else text + ".")
+
+
+def _shown(value: object) -> str:
+    """A value from mkdocs.yml as the user wrote it, with its kind when it is not text."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    kinds = [(bool, "een ja/nee-waarde"), ((int, float), "een getal"), (list, "een lijst")]
+    kinds += [(dict, "een tabel"), (dt.date, "een datum")]
+    name = next((name for kind, name in kinds if isinstance(value, kind)), "een waarde")
+    return f"{name} ({value})"
+
+
+class PracticesDir(_DutchOption):
+    """A folder that exists, relative to mkdocs.yml; the value becomes its absolute path."""
+
+    expected = "een bestaande map met praktijken (ten opzichte van mkdocs.yml)"
+    config_dir: str | None = None
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        path = config.config_file_path
+        self.config_dir = os.path.dirname(path) if path else None
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.refuse(value)
+        path = Path(self.config_dir or ".", value)
+        if not path.is_dir():
+            why = "een bestand" if path.exists() else "die map bestaat niet"
+            raise self.refuse(value, f": {why} ({path})")
+        return str(path.resolve())
+
+
+class SelectionQuery(_DutchOption):
+    """A catalogue query, parsed by the core's own parser (the value stays the text)."""
+
+    expected = "een selectie zoals in de adresbalk van de catalogus, bv. 'sdg=13&domein=water',"
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise self.refuse(value)
+        try:
+            Selection.parse(value)
+        except ValueError as exc:
+            raise self.refuse(value, f": {exc}") from None
+        return value
+
+
+class BundleDate(_DutchOption):
+    """'' (no bundle), a YYYY-MM-DD text or a date that YAML read; the value becomes a date or
+    None."""
+
+    expected = "een datum als 2025-11-22 (JJJJ-MM-DD) of niets"
+
+    def run_validation(self, value: object) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if not isinstance(value, str):
+            raise self.refuse(value)
+        text = value.strip()
+        if not text:
+            return None
+        # fromisoformat alone would also take '20251122' and '2025-W47-6'.
+        digits = text[:4] + text[5:7] + text[8:]
+        shaped = len(text) == 10 and text[4] + text[7] == "--"
+        if not (shaped and digits.isascii() and digits.isdigit()):
+            raise self.refuse(value)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise self.refuse(value, ": die dag bestaat niet") from None
+
+
+class VendorFiles(_DutchOption):
+    """{path in the site: path in the project}, both texts."""
+
+    expected = "een tabel 'pad in de site: pad in het project'"
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise self.refuse(value)
+        return dict(value)
+
+
 class PracticesConfig(base.Config):
-    practices_dir = c.Type(str, default="practices")
+    practices_dir = PracticesDir(default=PRACTICES)
     """Folder with the practices, relative to mkdocs.yml."""
-    selectie = c.Type(str, default="")
+    selectie = SelectionQuery(default="")
     """Only the practices matching this catalogue query (e.g. `sdg=13&domein=water`)."""
-    bundel_datum = c.Type((str, dt.date), default="")  # YAML may read the value as a date
+    bundel_datum = BundleDate(default="")  # YAML may read the value as a date
     """For offline bundles: the date the bundle was made (YYYY-MM-DD); shown on the home page."""
-    vendor = c.Type(dict, default={})
+    vendor = VendorFiles(default={})
     """Files from installed packages to copy into the site: {site path: path in the project}."""
 
 
 class PracticesPlugin(BasePlugin[PracticesConfig]):
     site: Site | None = None
     bundle: Bundle | None = None
+    _tocs: dict[str, tuple[Heading, ...]] = {}
     _pages_total = 0
     _pages_done = 0
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).resolve().parent
-        project = load_project(root, [root / self.config.practices_dir])
+        # The one layout of the project, from the configuration: lists and images live in
+        # the configured practices folder, whatever its name.
+        layout = Layout(root, root / self.config.practices_dir, Path(config.docs_dir))
+        project = load_project(root, [layout.practices], layout=layout)
         for problem in project.problems:
-            (log.error if problem.is_error else log.warning)(str(problem))
+            # One rule with `check`: an error stops the build, a warning never does (MkDocs'
+            # --strict would turn a logged warning into a failure that `check` let pass).
+            (log.error if problem.is_error else log.info)(str(problem))
         if project.errors:
             raise PluginError(
                 f"{len(project.errors)} fout(en) in de praktijken; de site wordt "
@@ -68,9 +183,14 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
             repo_url=config.repo_url,
             branch=branch_of(config.edit_uri or ""),
             bundle=self._bundle(selection, self.site),
+            practices_folder=layout.practices_name,
         )
         self.bundle = options.bundle
-        pages, assets = render_site(self.site, options)
+        try:
+            pages, assets = render_site(self.site, options)
+        except ImageError as exc:  # an image changed after it was checked
+            raise PluginError(f"{exc} De site wordt niet gebouwd.") from None
+        self._tocs = {page.src: page.toc for page in pages if page.toc is not None}
         docs_dir = Path(config.docs_dir)
         for page in pages:
             inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
@@ -79,10 +199,12 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
                 file.edit_uri = _edit_uri(root / page.edit_path, docs_dir)
             files.append(file)
         for asset in assets:
-            if asset.file is not None:
+            if asset.content is not None:  # text, or bytes (a checked image)
+                files.append(File.generated(config, asset.src, content=asset.content))
+            elif asset.file is not None:
                 files.append(File.generated(config, asset.src, abs_src_path=str(asset.file)))
             else:
-                files.append(File.generated(config, asset.src, content=asset.content or ""))
+                files.append(File.generated(config, asset.src, content=""))
         for target, source in sorted(self.config.vendor.items()):
             path = root / source
             if not path.is_file():
@@ -96,19 +218,51 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
         self._pages_done = 0
         return files
 
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # A practice's text reaches Markdown as ready HTML, which its toc extension skips:
+        # the table of contents (and so the search sections) comes from the core.
+        toc = self._tocs.get(page.file.src_uri)
+        if toc is not None:
+            page.toc = get_toc(toc_tokens(toc))  # type: ignore[arg-type]
+        return html
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # Progress for long builds: every tenth, from 500 pages on.
         self._pages_done += 1
         step = max(self._pages_total // 10, 1)
         if self._pages_total >= 500 and self._pages_done % step == 0:
             log.info(f"{self._pages_done} van {self._pages_total} pagina's gebouwd")
-        return output
+        return self._policed(output, config)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # 404.html and other theme templates are written without on_post_page.
+        if template_name.endswith(".html"):
+            return self._policed(output_content, config)
+        return output_content
+
+    def _policed(self, output: str, config: MkDocsConfig) -> str:
+        """The page with its Content-Security-Policy (generator/csp.py). The offline variant
+        is opened from file:// and searches through the vendored iframe-worker shim, whose
+        inline bootstrap needs a hash too."""
+        offline = config.plugins.get("material/offline")
+        if offline is None or not offline.config.enabled:
+            return with_policy(output)
+        root = Path(config.config_file_path).resolve().parent
+        shims = [
+            read_shim(root / source)
+            for target, source in sorted(self.config.vendor.items())
+            if target.endswith(".js")
+        ]
+        return with_policy(output, file_urls=True, shims=shims)
 
     def _bundle(self, selection: Selection, site: Site) -> Bundle | None:
-        if not self.config.bundel_datum:
+        made = self.config.bundel_datum  # a date or None: checked when the config was loaded
+        if made is None:
             return None
-        value = self.config.bundel_datum
-        made = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
         return Bundle(selection=selection.describe(selection_labels(site)), made=made)
 
     def on_page_markdown(

@@ -51,7 +51,7 @@ def test_bundle_works_offline(browser, request, which, query) -> None:
     assert "Offline bundel" in page.content()
     # The catalogue filters from file://.
     page.goto(f"{root}catalogus/index.html?{query}")
-    page.wait_for_function("window.PK_CATALOGUE_READY === true")
+    page.wait_for_function("() => window.PK_CATALOGUE_READY === true")
     shown = set(
         page.eval_on_selector_all(".pk-results__list .pk-card", "els => els.map(e => e.dataset.id)")
     )

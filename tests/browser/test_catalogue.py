@@ -43,7 +43,7 @@ def url_has(page, text: str) -> bool:
 
 
 def shown(page) -> set[str]:
-    page.wait_for_function("window.PK_CATALOGUE_READY === true")
+    page.wait_for_function("() => window.PK_CATALOGUE_READY === true")
     while page.locator(".pk-more").is_visible():
         page.click(".pk-more")
     total = int(page.get_attribute("#pk-catalogue", "data-results"))
@@ -100,7 +100,7 @@ def test_result_count_is_announced_and_empty_state_resets(repo_site, serve, watc
     root = serve(repo_site)
     page = watched(root).page
     page.goto(f"{root}catalogus/?q=geen-enkele-praktijk-heeft-dit-woord")
-    page.wait_for_function("window.PK_CATALOGUE_READY === true")
+    page.wait_for_function("() => window.PK_CATALOGUE_READY === true")
     live = page.locator(".pk-results__count")
     assert live.get_attribute("aria-live") == "polite"
     assert live.inner_text() == "0 praktijken gevonden"
@@ -113,7 +113,7 @@ def test_facets_are_keyboard_operable(repo_site, serve, watched) -> None:
     root = serve(repo_site)
     page = watched(root).page
     page.goto(f"{root}catalogus/")
-    page.wait_for_function("window.PK_CATALOGUE_READY === true")
+    page.wait_for_function("() => window.PK_CATALOGUE_READY === true")
     page.focus("#pk-status-0")
     page.keyboard.press("Space")
     assert url_has(page, "status=gepland")

@@ -26,7 +26,7 @@ PAGE = {"http": "bijdragen/nieuwe-praktijk/", "file": "bijdragen/nieuwe-praktijk
 def open_form(watched, root: str, base: str, width: int = 1280):
     watch = watched(root, width)
     watch.page.goto(root + PAGE[base])
-    watch.page.wait_for_function("window.PK_FORM_READY === true")
+    watch.page.wait_for_function("() => window.PK_FORM_READY === true")
     return watch
 
 
@@ -381,7 +381,7 @@ def test_a_draft_survives_a_reload_until_cleared(repo_site, serve, watched) -> N
     page.locator("#pk-f-tekst-aanpak").press_sequentially("Eerst een proefproject.")
     page.wait_for_timeout(500)  # the draft is saved shortly after the last change
     page.reload()
-    page.wait_for_function("window.PK_FORM_READY === true")
+    page.wait_for_function("() => window.PK_FORM_READY === true")
     assert page.locator("#pk-f-titel").input_value() == "Fietsstraten rond scholen"
     assert page.locator(".pk-fchip > span").all_inner_texts() == ["Lochristi"]
     assert page.locator("#pk-f-tekst-aanpak").input_value() == "Eerst een proefproject."
@@ -392,7 +392,7 @@ def test_a_draft_survives_a_reload_until_cleared(repo_site, serve, watched) -> N
     assert page.locator(".pk-fchip").count() == 0
     assert notice.count() == 0
     page.reload()
-    page.wait_for_function("window.PK_FORM_READY === true")
+    page.wait_for_function("() => window.PK_FORM_READY === true")
     assert page.locator(".pk-frestored").count() == 0
 
 
