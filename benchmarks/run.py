@@ -14,7 +14,8 @@ It generates N practices with benchmarks/generate.py and measures:
 - the size of the site, the search index and the catalogue data (raw and gzipped) per practice;
 - the time from saving a changed practice to the rebuilt page under `mkdocs serve` at 1,000;
 - the catalogue's filter change at 10,000 practices in headless Chromium;
-- the offline bundle of 1,000 practices (`python -m generator bundle`), when that command exists.
+- the offline bundle of 1,000 practices (`python -m generator bundle`), when that command exists;
+- the page "De databank in cijfers" at 10,000 practices: its rendering in the core and its weight.
 
 The full run writes docs/prestaties.md (the page "Prestaties") and benchmarks/results.json; a
 quick run writes both into its work folder only, so smoke figures never replace real ones.
@@ -60,6 +61,8 @@ TARGETS = {
     "catalogue_gz_10000": ("catalogusgegevens per praktijk, gzip, {cat} praktijken", 400, "B"),
     "filter_10000": ("filterwissel in de catalogus, {cat} praktijken (mediaan)", 100, "ms"),
     "bundle_size_1000": ("offline bundel van {bundle} praktijken", 30, "MB"),
+    "cijfers_kb_10000": ("pagina 'De databank in cijfers', {cat} praktijken", 200, "kB"),
+    "cijfers_s_10000": ("die pagina maken in de generator, {cat} praktijken", 1.0, "s"),
 }
 
 
@@ -91,7 +94,7 @@ class Plan:
     skip: frozenset[str]
 
 
-STEPS = ("check", "build", "serve", "catalogue", "bundle")
+STEPS = ("check", "build", "serve", "catalogue", "bundle", "cijfers")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -736,6 +739,78 @@ def bench_bundle(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
     return out
 
 
+# --- 6. the page "De databank in cijfers" -----------------------------------------------------
+
+# Its rendering in the core (figures, charts and page, as render_site makes it), in a fresh
+# process, and its size: the Markdown, and the HTML that Python-Markdown makes of it with the
+# site's extensions (the charts are raw HTML and pass through unchanged).
+_CIJFERS = """
+import gzip, json, statistics, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+import markdown
+from generator import figures
+from generator.project import load_project
+from generator.render import SiteOptions, cijfers
+from generator.taxonomy import build_site
+project = load_project(Path(sys.argv[1]))
+site = build_site(project.practices, project.vocab)
+runs, compute = [], []
+for _ in range(5):
+    t = time.perf_counter()
+    text = cijfers.cijfers_page(site, SiteOptions())
+    runs.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    figures.compute(site, None)
+    compute.append(time.perf_counter() - t)
+body = text.split("---\\n", 2)[2]
+html = markdown.markdown(
+    body, extensions=["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+)
+print(json.dumps({"runs_s": runs, "best_s": min(runs), "median_s": statistics.median(runs),
+                  "figures_s": min(compute), "markdown_bytes": len(text.encode()),
+                  "content_bytes": len(html.encode()),
+                  "content_gz_bytes": len(gzip.compress(html.encode(), 9, mtime=0)),
+                  "practices": len(site.practices)}))
+"""
+
+
+def cijfers_page(root: Path) -> dict[str, Any]:
+    done = subprocess.run(
+        [PY, "-c", _CIJFERS, str(root), str(ROOT)],
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"cijferpagina niet gemeten:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_cijfers(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
+    """The page at the catalogue's number of practices; the theme around it (header,
+    navigation, footer: the same at any number) is measured on a small built site."""
+    small_root = projects.get(plan.base_n)
+    site = plan.work / "site-cijfers"
+    build_once(small_root, "mkdocs.yml", site)
+    built = site / "cijfers" / "index.html"
+    theme = built.stat().st_size - cijfers_page(small_root)["content_bytes"]
+    shutil.rmtree(site)
+    out = cijfers_page(projects.get(plan.catalogue_n))
+    out = {k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}
+    out["runs_s"] = [round(t, 3) for t in out["runs_s"]]
+    out["n"] = plan.catalogue_n
+    out["theme_bytes"] = theme
+    out["page_bytes"] = out["content_bytes"] + theme
+    log(
+        f"cijferpagina {plan.catalogue_n}: {out['page_bytes'] / 1000:.0f} kB, "
+        f"gemaakt in {out['best_s']} s"
+    )
+    return out
+
+
 # --- text realism ----------------------------------------------------------------------------
 
 
@@ -825,11 +900,12 @@ def parallel_from() -> int:
 
 
 def verdicts(r: dict[str, Any]) -> dict[str, tuple[float | None, bool | None]]:
-    b, c, cat, bun = (
+    b, c, cat, bun, cij = (
         r.get("build", {}),
         r.get("check", {}),
         r.get("catalogue", {}),
         r.get("bundle", {}),
+        r.get("cijfers", {}),
     )
     big = max((int(k) for k in c if k.isdigit()), default=None)
     values: dict[str, float | None] = {
@@ -839,6 +915,8 @@ def verdicts(r: dict[str, Any]) -> dict[str, tuple[float | None, bool | None]]:
         "catalogue_gz_10000": cat.get("per_practice_gz_b"),
         "filter_10000": cat.get("filter_ms", {}).get("median"),
         "bundle_size_1000": bun["bytes"] / 1e6 if bun.get("available") else None,
+        "cijfers_kb_10000": cij["page_bytes"] / 1000 if cij else None,
+        "cijfers_s_10000": cij.get("best_s"),
     }
     return {k: (v, None if v is None else v <= TARGETS[k][1]) for k, v in values.items()}
 
@@ -962,6 +1040,11 @@ def why(key: str, r: dict[str, Any]) -> str:
     if key == "bundle_size_1000":
         return (
             "De bundel bevat de volledige site met zoekindex en afdrukgegevens voor elke praktijk."
+        )
+    if key in ("cijfers_kb_10000", "cijfers_s_10000"):
+        return (
+            "De pagina groeit niet met het aantal praktijken, alleen met de lijsten: de "
+            "heatmap heeft één vakje (en één link) per SDG en beleidsdomein."
         )
     return ""
 
@@ -1214,6 +1297,27 @@ def page(r: dict[str, Any]) -> str:
             f"{nl(bun['seconds'], 0)} s.",
             "",
         ]
+    cij = r.get("cijfers")
+    if cij:
+        lines += [
+            "### De pagina 'De databank in cijfers'",
+            "",
+            f"Met {nl(cij['n'])} praktijken maakt de generator de pagina (de cijfers, tien "
+            f"grafieken in SVG en hun tabellen) in {nl(cij['best_s'], 2)} s (beste van "
+            f"{len(cij['runs_s'])}; mediaan {nl(cij['median_s'], 2)} s), waarvan de cijfers zelf "
+            f"{nl(cij['figures_s'], 2)} s. De inhoud weegt {nl(cij['content_bytes'] / 1000, 0)} kB "
+            f"HTML ({nl(cij['content_gz_bytes'] / 1000, 0)} kB gecomprimeerd); met het thema "
+            f"eromheen ({nl(cij['theme_bytes'] / 1000, 0)} kB: kop, navigatie, voet) is de "
+            f"pagina {nl(cij['page_bytes'] / 1000, 0)} kB.",
+            "",
+            "![De pagina 'De databank in cijfers' op een computerscherm]"
+            "(assets/screenshots/cijfers-desktop.png){ width=640 }",
+            "![Dezelfde pagina op een smartphone van 360 pixels breed]"
+            "(assets/screenshots/cijfers-360.png){ width=240 }",
+            "![Afgedrukt op A4: de bladzijde met de SDG's]"
+            "(assets/screenshots/cijfers-print.png){ width=300 }",
+            "",
+        ]
     rl = r.get("realism")
     if rl:
         lines += [
@@ -1294,6 +1398,7 @@ def main(argv: list[str] | None = None) -> int:
         "serve": bench_serve,
         "catalogue": bench_catalogue,
         "bundle": bench_bundle,
+        "cijfers": bench_cijfers,
     }
     failures = {}
     for name, step in steps.items():

@@ -195,11 +195,52 @@ def merged_names() -> dict[str, str]:
 # --- countries -----------------------------------------------------------------------------
 
 
+# Where the common name is still not what a Dutch reader expects.
+_COUNTRY_NAMES = {"PS": "Palestina", "VA": "Vaticaanstad"}
+
+
 @cache
 def countries() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 code → Dutch name, sorted by code."""
+    """ISO 3166-1 alpha-2 code → Dutch name as people write it, sorted by code.
+
+    The ISO list (Dutch from Debian's iso-codes, via pycountry) inverts some names for sorting:
+    'Congo, Democratische Republiek'. Shown are the common names where iso-codes has them
+    ('Bolivia', 'Zuid-Korea'), otherwise the inversion undone ('Democratische Republiek Congo');
+    see `country_display_name`. The official names stay available in `official_countries`.
+    """
     import pycountry
 
     dutch = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
-    found = {c.alpha_2: dutch.gettext(c.name) for c in pycountry.countries}
+    found = {}
+    for c in pycountry.countries:
+        name = dutch.gettext(c.name)
+        common = getattr(c, "common_name", None)
+        common_nl = dutch.gettext(common) if common else None
+        found[c.alpha_2] = country_display_name(c.alpha_2, name, common, common_nl)
     return dict(sorted(found.items()))
+
+
+@cache
+def official_countries() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code → the Dutch ISO name as iso-codes writes it ('Korea, Republiek')."""
+    import pycountry
+
+    dutch = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
+    return dict(sorted((c.alpha_2, dutch.gettext(c.name)) for c in pycountry.countries))
+
+
+def country_display_name(
+    code: str, name: str, common: str | None = None, common_nl: str | None = None
+) -> str:
+    """A Dutch country name that reads naturally: the translated common name when there is
+    one (translated, or the start of the ISO name: 'Bolivia' for 'Bolivia, Multinationale
+    Staat'), else the ISO name with an inversion 'X, Y' turned into 'Y X'. A list such as
+    'Bonaire, Sint Eustatius en Saba' is no inversion and stays."""
+    if code in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[code]
+    if common and common_nl and (common_nl != common or name.startswith(common_nl)):
+        return common_nl
+    head, sep, tail = name.partition(", ")
+    if not sep or " en " in tail or ", " in tail:
+        return name
+    return f"{tail} {head}"

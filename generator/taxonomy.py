@@ -6,6 +6,7 @@ bounded number of candidates per practice, so the whole module is linear in thei
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from .vocab import Vocab
 
 RELATED = 5
 NEARBY = 5
+NEIGHBOURS = 6  # practices shown on the page of a municipality without its own
 WINDOW = 24  # candidates taken per bucket around the practice itself
 
 
@@ -44,6 +46,15 @@ class Taxonomy:
 
 
 @dataclass
+class Neighbourhood:
+    """What happens around a municipality, the same for every town of an arrondissement."""
+
+    practices: list[Practice]  # up to NEIGHBOURS: the arrondissement's newest, then the province's
+    goals: list[tuple[int, int]]  # (goal, count) most named nearby
+    goals_from: str  # "arrondissement" or "provincie": which practices `goals` counts
+
+
+@dataclass
 class Site:
     """Everything the pages need: the practices, their taxonomies, and neighbours."""
 
@@ -57,14 +68,22 @@ class Site:
     matrix: dict[tuple[int, str], int]
     related: dict[str, list[Practice]]
     nearby: dict[str, list[Practice]]
+    # arrondissement code → its neighbourhood (computed once, shared by its municipalities)
+    neighbourhoods: dict[str, Neighbourhood] = field(default_factory=dict)
 
     def newest(self, n: int = 5) -> list[Practice]:
         """The most recently updated practices (then newest start year, then title)."""
 
-        def key(p: Practice) -> tuple:
-            return (-(p.bijgewerkt.toordinal() if p.bijgewerkt else 0), -p.jaar, *p.sort_key)
+        return sorted(self.practices, key=newest_first)[:n]
 
-        return sorted(self.practices, key=key)[:n]
+    def last_update(self) -> dt.date | None:
+        """The newest `bijgewerkt` of any practice: when the database last changed."""
+        return max((p.bijgewerkt for p in self.practices if p.bijgewerkt), default=None)
+
+
+def newest_first(p: Practice) -> tuple:
+    """Sort key: most recently updated first, then newest start year, then title."""
+    return (-(p.bijgewerkt.toordinal() if p.bijgewerkt else 0), -p.jaar, *p.sort_key)
 
 
 def build_site(practices: list[Practice], vocab: Vocab) -> Site:
@@ -93,6 +112,7 @@ def build_site(practices: list[Practice], vocab: Vocab) -> Site:
         {p.slug: Term(p.slug, p.slug, p.name) for p in flemish_provinces().values()},
     )
     targets: dict[str, list[Practice]] = defaultdict(list)
+    arrondissements: dict[str, list[Practice]] = defaultdict(list)
     matrix: dict[tuple[int, str], int] = defaultdict(int)
     for p in practices:
         for n in p.sdgs:
@@ -105,6 +125,8 @@ def build_site(practices: list[Practice], vocab: Vocab) -> Site:
             municipalities.terms[m.name].practices.append(p)
         for slug in p.provinces:
             provinces.terms[slug].practices.append(p)
+        for code in sorted({m.arrondissement.code for m in p.gemeenten}):
+            arrondissements[code].append(p)
         for t in p.subdoelen:
             targets[t].append(p)
     return Site(
@@ -118,6 +140,7 @@ def build_site(practices: list[Practice], vocab: Vocab) -> Site:
         matrix=dict(matrix),
         related=_related(practices),
         nearby=_nearby(practices),
+        neighbourhoods=_neighbourhoods(vocab, arrondissements, provinces),
     )
 
 
@@ -213,6 +236,38 @@ def _nearby(practices: list[Practice]) -> dict[str, list[Practice]]:
                 if len(chosen) < NEARBY and j not in chosen:
                     chosen.append(j)
         result[p.id] = [practices[j] for j in chosen]
+    return result
+
+
+def _neighbourhoods(
+    vocab: Vocab, arrondissements: dict[str, list[Practice]], provinces: Taxonomy
+) -> dict[str, Neighbourhood]:
+    """Per arrondissement: its newest practices, topped up from its province, and the goals
+    named most there. One sort per bucket, so linear (up to the sort) in the practices."""
+    newest_in_province = {
+        slug: sorted(t.practices, key=newest_first) for slug, t in provinces.terms.items()
+    }
+    result: dict[str, Neighbourhood] = {}
+    for m in vocab.municipalities.values():
+        code = m.arrondissement.code
+        if code in result:
+            continue
+        own = sorted(arrondissements.get(code, []), key=newest_first)
+        chosen = own[:NEIGHBOURS]
+        seen = {p.id for p in chosen}
+        # At most len(chosen) practices are skipped here: when the arrondissement has fewer
+        # than NEIGHBOURS, all of them are in `chosen`; otherwise nothing is topped up.
+        for p in newest_in_province[m.province.slug]:
+            if len(chosen) >= NEIGHBOURS:
+                break
+            if p.id not in seen:
+                chosen.append(p)
+                seen.add(p.id)
+        if own:
+            goals, goals_from = top_goals(own), "arrondissement"
+        else:
+            goals, goals_from = top_goals(provinces.terms[m.province.slug].practices), "provincie"
+        result[code] = Neighbourhood(chosen, goals, goals_from)
     return result
 
 

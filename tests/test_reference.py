@@ -299,7 +299,7 @@ def test_continuing_municipalities_are_not_merged_names():
         ("NI", "Nicaragua"),
         ("BE", "België"),
         ("NL", "Nederland"),
-        ("CD", "Congo, Democratische Republiek"),
+        ("CD", "Democratische Republiek Congo"),
     ],
 )
 def test_country_names_in_dutch(code, name):

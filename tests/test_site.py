@@ -101,12 +101,14 @@ def test_every_contract_page_exists(site: Path) -> None:
     assert missing == []
 
 
-def test_municipalities_without_practices_get_no_page_but_are_listed(site: Path) -> None:
-    assert not (site / "gemeenten" / "aalst").exists()
+def test_every_municipality_has_a_page_and_the_index_links_it(site: Path) -> None:
+    aalst = html(site, "gemeenten/aalst")  # no practice of its own: an invitation
+    assert "Nog geen praktijk uit Aalst." in aalst
     index = html(site, "gemeenten")
-    assert "Aalst" in index and "gemeenten/aalst" not in index
+    assert '<li><a href="aalst/">Aalst</a></li>' in index
     assert 'href="gent/"' in index
-    assert index.count('class="pk-muted"') == 285 - 6
+    assert len(re.findall(r'<li><a href="[a-z0-9-]+/">', index)) == 285
+    assert 'class="pk-muted"' not in index
 
 
 def test_practice_page_links_to_its_taxonomies(site: Path) -> None:
@@ -143,11 +145,16 @@ def test_sdg_index_counts(site: Path) -> None:
     assert counts["13"] == "3" and counts["11"] == "2" and counts["7"] == "1" and counts["1"] == "0"
 
 
-def test_sdg_page_groups_by_domain_and_lists_cited_targets(site: Path) -> None:
+def test_sdg_page_lists_each_practice_once_with_its_domains_and_cited_targets(
+    site: Path,
+) -> None:
     page = html(site, "sdg/13")
     assert "13.2" in page and "Regionaal klimaatplan" in page
-    headings = re.findall(r'<h3 id="[^"]*">([^<]+)', page)
-    assert headings == ["Klimaat en energie", "Mobiliteit", "Onderwijs en kinderopvang"]
+    assert page.count('<article class="pk-card"') == 3  # the three practices naming SDG 13
+    facet = re.findall(
+        r'class="pk-chip" href="../../catalogus/\?sdg=13&amp;domein=([a-z-]+)"', page
+    )
+    assert facet == ["klimaat-en-energie", "mobiliteit", "onderwijs-en-kinderopvang"]
 
 
 def test_empty_sdg_invites_a_contribution(site: Path) -> None:

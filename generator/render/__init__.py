@@ -13,7 +13,7 @@ from .. import allowlist, images
 from ..body import clean_html
 from ..reference import fold
 from ..taxonomy import Site
-from . import catalogue, fiches, fields, form, indexes, paths
+from . import catalogue, cijfers, feed, fiches, fields, form, indexes, paths
 from .components import cards, count_text
 from .page import Asset, Bundle, Page, SiteOptions
 from .practice import image_relative, practice_page
@@ -28,23 +28,26 @@ def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Pa
     # Each practice's text is rendered and cleaned once, then placed on its page and fiche.
     bodies = {p.id: clean_html(p.body) for p in site.practices}
     pages = [
-        Page(paths.CATALOGUE, indexes.catalogue_page(site), listed=True),
+        Page(paths.CATALOGUE, indexes.catalogue_page(site, options), listed=True),
         Page(paths.SDG_INDEX, indexes.sdg_index(site), listed=True),
         Page(paths.DOMAINS_INDEX, indexes.domains_index(site), listed=True),
         Page(paths.MUNICIPALITIES_INDEX, indexes.municipalities_index(site), listed=True),
         Page(paths.PROVINCES_INDEX, indexes.provinces_index(site)),
         Page(paths.MATRIX, indexes.matrix_page(site), listed=True),
+        Page(paths.CIJFERS, cijfers.cijfers_page(site, options), listed=True),
         fields.field_reference_page(site),
     ]
-    pages += [Page(paths.sdg(n), indexes.sdg_page(site, n)) for n in site.vocab.goals]
-    pages += [Page(paths.domain(s), indexes.domain_page(site, s)) for s in site.vocab.domains]
-    pages += [Page(paths.province(s), indexes.province_page(site, s)) for s in site.provinces.terms]
+    pages += [Page(paths.sdg(n), indexes.sdg_page(site, n, options)) for n in site.vocab.goals]
     pages += [
-        Page(
-            paths.municipality(site.vocab.municipalities[t.key]),
-            indexes.municipality_page(site, t.key),
-        )
-        for t in site.municipalities.used()
+        Page(paths.domain(s), indexes.domain_page(site, s, options)) for s in site.vocab.domains
+    ]
+    pages += [
+        Page(paths.province(s), indexes.province_page(site, s, options))
+        for s in site.provinces.terms
+    ]
+    pages += [  # every municipality, also those without practices (they invite one)
+        Page(paths.municipality(m), indexes.municipality_page(site, name, options))
+        for name, m in site.vocab.municipalities.items()
     ]
     assets: dict[str, Asset] = {
         catalogue.DATA_SCRIPT: Asset(
@@ -56,6 +59,7 @@ def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Pa
         catalogue.OPEN_CSV: Asset(
             catalogue.OPEN_CSV, content=catalogue.open_csv(site, options.site_url)
         ),
+        feed.FEED: Asset(feed.FEED, content=feed.atom_feed(site, options)),
         fiches.FICHES_SCRIPT: Asset(
             fiches.FICHES_SCRIPT,
             content=fiches.fiches_script(site, bodies, options.site_url, options.directory_urls),
@@ -114,6 +118,12 @@ def _block(name: str, src: str, site: Site, bundle: Bundle | None) -> str | None
             f"<strong>{towns}</strong> gemeenten, rond <strong>{len(site.sdg.used())}</strong> "
             "van de 17 SDG's.</p>"
         )
+    if name == "cijfers-grafieken":
+        return cijfers.home_block(site, src)
+    if name == "bijgewerkt":
+        return _last_update(site, bundle)
+    if name == "volgen":
+        return _follow(bundle)
     if name == "domeinen":
         terms = sorted(site.domains.used(), key=lambda t: (-t.count, fold(t.label)))
         return (
@@ -156,6 +166,24 @@ def allowlist_table() -> str:
 def _element_order(name: str) -> tuple[int, str]:
     order = ["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img"]
     return (order.index(name) if name in order else len(order), name)
+
+
+def _last_update(site: Site, bundle: Bundle | None) -> str:
+    """On the home page: when the database last changed, and (online) how to follow it."""
+    day = site.last_update()
+    when = f"Laatst bijgewerkt op **{date_nl(day)}**." if day else ""
+    follow = "" if bundle is not None else f" [Volg nieuwe praktijken]({feed.FEED}){{ .pk-feed }}"
+    return f"{when}{follow}\n{{ .pk-updated }}\n" if when or follow else ""
+
+
+def _follow(bundle: Bundle | None) -> str:
+    """On the Over page: the Atom feed (not in an offline bundle, which nobody follows)."""
+    if bundle is not None:
+        return ""
+    return (
+        f"- [feed.xml]({feed.FEED}) — Atom-feed met de {feed.LIMIT} laatst toegevoegde of "
+        "bijgewerkte praktijken: volg de databank in je feedlezer.\n"
+    )
 
 
 def _bundle_notice(site: Site, bundle: Bundle | None) -> str:

@@ -150,14 +150,23 @@ def open_json(site: Site, site_url: str | None) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
 
+# The CSV is made for spreadsheets as Belgian (Dutch and French) users have them: Excel reads a
+# UTF-8 file as UTF-8 only with a byte order mark, and splits columns at the list separator of
+# the locale, which is ';' in Belgium. Lists within a cell are joined by LIST_SEPARATOR; a '|'
+# inside a value becomes '¦' so that the separator never clashes (the JSON keeps the exact text).
+BOM = "\ufeff"
+DELIMITER = ";"
+LIST_SEPARATOR = " | "
+
+
 def open_csv(site: Site, site_url: str | None) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for p in sorted(site.practices, key=lambda p: p.id):
         record = open_record(p, site_url)
         writer.writerow([_cell(record[c]) for c in CSV_COLUMNS])
-    return out.getvalue()
+    return BOM + out.getvalue()
 
 
 def _cell(value: Any) -> str:
@@ -166,7 +175,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return neutralise(";".join(str(v) for v in value))
+        return neutralise(LIST_SEPARATOR.join(str(v).replace("|", "¦") for v in value))
     return neutralise(str(value))
 
 

@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 from ..model import Practice
 from ..vocab import Vocab
 from . import paths
-from .text import attr, esc, plural, rel, shorten
+from .page import SiteOptions
+from .text import attr, esc, plural, rel, shorten, url
 
 
 def sdg_style(vocab: Vocab, n: int) -> str:
@@ -33,7 +34,18 @@ def meta_line(p: Practice, vocab: Vocab) -> str:
     return " · ".join([towns, str(p.jaar), vocab.statuses[p.status].label])
 
 
-def card(src: str, p: Practice, vocab: Vocab) -> str:
+def card(src: str, p: Practice, vocab: Vocab, domains: bool = False) -> str:
+    """A practice as a card; `domains` adds its policy domains as a line of labels."""
+    domain_line = (
+        [
+            '<p class="pk-card__domains">'
+            + esc(", ".join(vocab.domains[d].label for d in p.beleidsdomeinen))
+            + "</p>",
+            "",
+        ]
+        if domains
+        else []
+    )
     return "\n".join(
         [
             '<article class="pk-card" markdown>',
@@ -41,6 +53,7 @@ def card(src: str, p: Practice, vocab: Vocab) -> str:
             "",
             f"[{esc(p.titel)}]({rel(src, paths.practice(p))}){{ .pk-card__title }}",
             "",
+            *domain_line,
             esc(shorten(p.samenvatting)),
             "",
             sdg_badges(src, vocab, p.sdgs),
@@ -50,8 +63,8 @@ def card(src: str, p: Practice, vocab: Vocab) -> str:
     )
 
 
-def cards(src: str, practices: Iterable[Practice], vocab: Vocab) -> str:
-    items = [card(src, p, vocab) for p in practices]
+def cards(src: str, practices: Iterable[Practice], vocab: Vocab, domains: bool = False) -> str:
+    items = [card(src, p, vocab, domains) for p in practices]
     if not items:
         return ""
     return '<div class="pk-cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>\n"
@@ -76,4 +89,24 @@ def invite(src: str, what: str) -> str:
         f'<div class="pk-empty" markdown>\n\nNog geen praktijken {esc(what)}. Ken je een '
         f"goed voorbeeld? [Voeg het toe]({rel(src, paths.CONTRIBUTE)}) of laat het ons "
         "weten.\n\n</div>\n"
+    )
+
+
+def online_page(src: str, options: SiteOptions | None) -> str | None:
+    """The address of page `src` on the online site, when the site's address is known."""
+    base = ((options and options.site_url) or "").rstrip("/")
+    return f"{base}/{paths.url(src, True)}" if base else None
+
+
+def empty_state(src: str, what: str, offline_what: str, options: SiteOptions | None) -> str:
+    """No practices here: the invitation to add one, or in an offline bundle (which holds a
+    selection, or a copy of some day's database) the plain fact and where to look online."""
+    if options is None or options.bundle is None:
+        return invite(src, what)
+    online = online_page(src, options)
+    where = f": [{esc(online)}]({url(online)})" if online else ""
+    return (
+        '<div class="pk-empty" markdown>\n\n'
+        f"Deze bundel bevat geen praktijken {esc(offline_what)}; de online databank kan er wel "
+        f"hebben{where}.\n\n</div>\n"
     )

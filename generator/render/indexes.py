@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from urllib.parse import urlencode
 
-from ..model import Practice
 from ..reference import P_LABELS, fold, target_sort_key
 from ..taxonomy import Site, goals_by_p, top_goals
 from . import paths
-from .components import cards, catalogue_link, count_text, invite, sdg_badge, sdg_style
+from .components import (
+    cards,
+    catalogue_link,
+    count_text,
+    empty_state,
+    sdg_badge,
+    sdg_style,
+)
+from .form import FORM_PAGE
+from .page import SiteOptions
 from .text import attr, esc, front_matter, plural, rel
 
 NO_SEARCH = {"exclude": True}  # generated index pages stay out of the search index
@@ -18,8 +27,9 @@ NO_SEARCH = {"exclude": True}  # generated index pages stay out of the search in
 # --- SDG's ---------------------------------------------------------------------------------
 
 
-def sdg_tiles(site: Site, src: str) -> str:
-    """The 17 goals as coloured tiles with counts, grouped by the five P's."""
+def sdg_tiles(site: Site, src: str, level: int = 3) -> str:
+    """The 17 goals as coloured tiles with counts, grouped by the five P's under headings of
+    `level` (2 where they follow the page's title, 3 under a section of the home page)."""
     blocks = []
     for p, goals in goals_by_p(site.vocab).items():
         tiles = []
@@ -33,7 +43,7 @@ def sdg_tiles(site: Site, src: str) -> str:
             )
         blocks.append(
             f'<section class="pk-p pk-p--{p}" markdown>\n\n'
-            f'<h3 class="pk-p__title">{html.escape(P_LABELS[p])}</h3>\n\n'
+            f'<h{level} class="pk-p__title">{html.escape(P_LABELS[p])}</h{level}>\n\n'
             f'<div class="pk-tiles" markdown>\n{chr(10).join(tiles)}\n</div>\n\n</section>'
         )
     return "\n\n".join(blocks) + "\n"
@@ -52,11 +62,11 @@ def sdg_index(site: Site) -> str:
         + "De 17 duurzame ontwikkelingsdoelen (Sustainable Development Goals) van de Verenigde "
         "Naties, gegroepeerd volgens de vijf P's van Agenda 2030. Elke praktijk noemt de "
         f"hoofddoelen waaraan ze bijdraagt; {used} van de 17 doelen hebben al praktijken.\n\n"
-        + sdg_tiles(site, src)
+        + sdg_tiles(site, src, level=2)
     )
 
 
-def sdg_page(site: Site, n: int) -> str:
+def sdg_page(site: Site, n: int, options: SiteOptions | None = None) -> str:
     src = paths.sdg(n)
     goal = site.vocab.goals[n]
     practices = site.sdg.terms[str(n)].practices
@@ -66,7 +76,9 @@ def sdg_page(site: Site, n: int) -> str:
         f"{esc(goal.description)}\n{{ .pk-lead }}\n",
     ]
     if not practices:
-        parts.append(invite(src, f"die SDG {n} als hoofddoel noemen"))
+        parts.append(
+            empty_state(src, f"die SDG {n} als hoofddoel noemen", f"rond SDG {n}", options)
+        )
         return "\n".join(parts)
     parts.append(
         f"{count_text(len(practices)).capitalize()} "
@@ -75,15 +87,31 @@ def sdg_page(site: Site, n: int) -> str:
         + "\n"
     )
     parts.append(_cited_targets(site, n, src))
-    parts.append("## Praktijken per beleidsdomein\n")
-    by_domain: dict[str, list[Practice]] = defaultdict(list)
-    for p in practices:
-        for d in p.beleidsdomeinen:
-            by_domain[d].append(p)
-    for d in sorted(by_domain, key=lambda d: fold(site.vocab.domains[d].label)):
-        label = site.vocab.domains[d].label
-        parts.append(f"### {esc(label)}\n\n" + cards(src, by_domain[d], site.vocab))
+    parts.append("## Praktijken\n")
+    parts.append(_domain_facet(site, n, src))
+    # Each practice once, in title order, with its domains on the card.
+    parts.append(cards(src, practices, site.vocab, domains=True))
     return "\n".join(parts)
+
+
+def _domain_facet(site: Site, n: int, src: str) -> str:
+    """The domains of the goal's practices, each a link to that combination in the catalogue
+    (the counts are the matrix's)."""
+    domains = [
+        (d, site.matrix[(n, d.slug)])
+        for d in sorted(site.vocab.domains.values(), key=lambda d: fold(d.label))
+        if site.matrix.get((n, d.slug))
+    ]
+    chips = "\n".join(
+        f'[{esc(d.label)} <span class="pk-count">{count}</span>]'
+        f"({rel(src, paths.CATALOGUE)}?{urlencode({'sdg': n, 'domein': d.slug})} "
+        f'"{attr(f"{count_text(count)} rond SDG {n} in {d.label}")}"){{ .pk-chip }}'
+        for d, count in domains
+    )
+    return (
+        "Per beleidsdomein (een praktijk kan in meer dan één domein vallen):\n\n"
+        f'<div class="pk-chips pk-domain-facet" markdown>\n{chips}\n</div>\n'
+    )
 
 
 def _cited_targets(site: Site, n: int, src: str) -> str:
@@ -123,7 +151,7 @@ def domains_index(site: Site) -> str:
     )
 
 
-def domain_page(site: Site, slug: str) -> str:
+def domain_page(site: Site, slug: str, options: SiteOptions | None = None) -> str:
     src = paths.domain(slug)
     term = site.domains.terms[slug]
     parts = [
@@ -132,7 +160,7 @@ def domain_page(site: Site, slug: str) -> str:
         f"{esc(term.description)}\n{{ .pk-lead }}\n",
     ]
     if not term.practices:
-        parts.append(invite(src, "in dit beleidsdomein"))
+        parts.append(empty_state(src, "in dit beleidsdomein", "in dit beleidsdomein", options))
         return "\n".join(parts)
     top = top_goals(term.practices)
     parts.append("## Inspiratiefiche: welke doelen dient dit domein?\n")
@@ -165,9 +193,10 @@ def municipalities_index(site: Site) -> str:
             title="Gemeenten", description="Praktijken per gemeente en provincie.", search=NO_SEARCH
         ),
         "# Gemeenten\n",
-        f"Alle 285 Vlaamse gemeenten (sinds 1 januari 2025), per provincie. {with_practices} "
-        "gemeenten hebben al een praktijk in de databank; de andere staan er ook, zonder "
-        "link, zodat je ziet waar nog voorbeelden welkom zijn.\n",
+        f"Alle {len(site.vocab.municipalities)} Vlaamse gemeenten (sinds 1 januari 2025), per "
+        f"provincie. {with_practices} gemeenten hebben al een praktijk in de databank (het getal "
+        "na de naam); op de pagina van de andere zie je wat er in de buurt gebeurt en hoe je "
+        "een praktijk toevoegt.\n",
     ]
     by_province: dict[str, list] = defaultdict(list)
     for m in site.vocab.municipalities.values():
@@ -177,13 +206,8 @@ def municipalities_index(site: Site) -> str:
         items = []
         for m in towns:
             n = site.municipalities.terms[m.name].count
-            if n:
-                items.append(
-                    f"- [{esc(m.name)}]({rel(src, paths.municipality(m))}) "
-                    f'<span class="pk-count">{n}</span>'
-                )
-            else:
-                items.append(f'- <span class="pk-muted">{esc(m.name)}</span>')
+            link = f"- [{esc(m.name)}]({rel(src, paths.municipality(m))})"
+            items.append(f'{link} <span class="pk-count">{n}</span>' if n else link)
         parts.append(
             f"## [{esc(term.label)}]({rel(src, paths.province(slug))})\n\n"
             f"{plural(len(towns), 'gemeente', 'gemeenten')}, "
@@ -193,22 +217,73 @@ def municipalities_index(site: Site) -> str:
     return "\n".join(parts)
 
 
-def municipality_page(site: Site, name: str) -> str:
+def municipality_page(site: Site, name: str, options: SiteOptions | None = None) -> str:
     m = site.vocab.municipalities[name]
     src = paths.municipality(m)
     term = site.municipalities.terms[name]
-    return "\n".join(
-        [
-            front_matter(title=m.name, description=f"Praktijken van {m.name}.", search=NO_SEARCH),
-            f"# {esc(m.name)}\n",
-            f"Gemeente in de provincie [{esc(m.province.name)}]"
-            f"({rel(src, paths.province(m.province.slug))}), "
-            f"arrondissement {esc(m.arrondissement.name)} (NIS-code {m.nis}). "
-            f"{count_text(term.count).capitalize()} in de databank.\n{{ .pk-lead }}\n",
-            catalogue_link(src, "Bekijk in de catalogus", gemeente=m.slug) + "\n",
-            cards(src, term.practices, site.vocab),
-        ]
+    parts = [
+        front_matter(title=m.name, description=f"Praktijken van {m.name}.", search=NO_SEARCH),
+        f"# {esc(m.name)}\n",
+        f"Gemeente in de provincie [{esc(m.province.name)}]"
+        f"({rel(src, paths.province(m.province.slug))}), "
+        f"arrondissement {esc(m.arrondissement.name)} (NIS-code {m.nis}). "
+        f"{_how_many(term.count, options)}\n{{ .pk-lead }}\n",
+    ]
+    if not term.practices:
+        return "\n".join(parts + [_without_practices(site, m, src, options)])
+    parts.append(catalogue_link(src, "Bekijk in de catalogus", gemeente=m.slug) + "\n")
+    parts.append(cards(src, term.practices, site.vocab))
+    return "\n".join(parts)
+
+
+def _how_many(n: int, options: SiteOptions | None) -> str:
+    where = (
+        "in deze bundel" if options is not None and options.bundle is not None else "in de databank"
     )
+    return f"{count_text(n).capitalize()} {where}." if n else f"Nog geen praktijken {where}."
+
+
+def _without_practices(site: Site, m, src: str, options: SiteOptions | None) -> str:
+    """A municipality without practices: the invitation, what its neighbours do, and which
+    goals they work on (all precomputed per arrondissement in `site.neighbourhoods`)."""
+    near = site.neighbourhoods[m.arrondissement.code]
+    parts = []
+    if options is not None and options.bundle is not None:
+        parts.append(empty_state(src, "", f"uit {m.name}", options))
+    else:
+        parts.append(
+            f'<div class="pk-empty pk-invite" markdown>\n\n**Nog geen praktijk uit '
+            f"{esc(m.name)}.** Doet jouw bestuur iets rond de SDG's of lokaal mondiaal beleid "
+            "waar het trots op is? Deel het, zodat andere gemeenten het kunnen overnemen.\n\n"
+            f"[Voeg een praktijk van {esc(m.name)} toe]({rel(src, FORM_PAGE)})"
+            "{ .md-button .md-button--primary } "
+            f"[Hoe bijdragen werkt]({rel(src, paths.CONTRIBUTE)}){{ .md-button }}\n\n</div>\n"
+        )
+    if near.practices:
+        parts.append(
+            "## In de buurt\n\n"
+            f"De nieuwste praktijken uit het arrondissement {esc(m.arrondissement.name)} en de "
+            f"provincie [{esc(m.province.name)}]({rel(src, paths.province(m.province.slug))}).\n"
+        )
+        parts.append(cards(src, near.practices, site.vocab))
+    if near.goals:
+        scope = (
+            f"het arrondissement {esc(m.arrondissement.name)}"
+            if near.goals_from == "arrondissement"
+            else f"de provincie {esc(m.province.name)}"
+        )
+        parts.append(
+            "## Waar de buren aan werken\n\n"
+            f"De SDG's die de praktijken uit {scope} het vaakst noemen:\n\n"
+            '<div class="pk-topgoals" markdown>\n'
+            + "\n".join(
+                f"- {sdg_badge(src, site.vocab, g, full=True)} "
+                f"{plural(c, 'praktijk', 'praktijken')}"
+                for g, c in near.goals
+            )
+            + "\n</div>\n"
+        )
+    return "\n".join(parts)
 
 
 def provinces_index(site: Site) -> str:
@@ -226,7 +301,7 @@ def provinces_index(site: Site) -> str:
     )
 
 
-def province_page(site: Site, slug: str) -> str:
+def province_page(site: Site, slug: str, options: SiteOptions | None = None) -> str:
     src = paths.province(slug)
     term = site.provinces.terms[slug]
     towns = [m for m in site.vocab.municipalities.values() if m.province.slug == slug]
@@ -239,12 +314,15 @@ def province_page(site: Site, slug: str) -> str:
         catalogue_link(src, "Bekijk in de catalogus", provincie=slug) + "\n",
     ]
     if not term.practices:
-        parts.append(invite(src, f"uit de provincie {term.label}"))
+        where = f"uit de provincie {term.label}"
+        parts.append(empty_state(src, where, where, options))
         return "\n".join(parts)
     top = top_goals(term.practices, 17)
     parts.append(
         "## SDG's in deze provincie\n\n"
-        + " ".join(f"{sdg_badge(src, site.vocab, g)} <small>×{c}</small>" for g, c in top)
+        + " ".join(
+            f'{sdg_badge(src, site.vocab, g)} <small class="pk-times">×{c}</small>' for g, c in top
+        )
         + "\n"
     )
     parts.append(
@@ -305,7 +383,18 @@ def matrix_page(site: Site) -> str:
 # --- catalogue ----------------------------------------------------------------------------
 
 
-def catalogue_page(site: Site) -> str:
+def _whose(options: SiteOptions | None) -> str:
+    """What the practices are all of: the database, or an offline bundle's selection."""
+    bundle = options.bundle if options else None
+    if bundle is None:
+        return "de databank"
+    if not bundle.selection:
+        return "de databank (offline bundel)"
+    # Inside the intro's raw <p>: HTML escaping, not Markdown's.
+    return "deze selectie (" + html.escape("; ".join(bundle.selection), quote=False) + ")"
+
+
+def catalogue_page(site: Site, options: SiteOptions | None = None) -> str:
     """The catalogue: filters are built by docs/javascripts/catalogus.js on top of a plain list
     of every practice, which is what visitors without JavaScript get."""
     src = paths.CATALOGUE
@@ -324,8 +413,9 @@ def catalogue_page(site: Site) -> str:
         )
         + "# Catalogus\n\n"
         + '<div id="pk-catalogue" markdown>\n\n'
-        + f'<p class="pk-catalogue__intro">Alle {count_text(len(site.practices))} van de '
-        "databank. Combineer filters om te vinden wat bij jouw bestuur past; de link in de "
+        + f'<p class="pk-catalogue__intro">Alle {count_text(len(site.practices))} van '
+        + _whose(options)
+        + ". Combineer filters om te vinden wat bij jouw bestuur past; de link in de "
         "adresbalk bewaart je selectie.</p>\n\n"
         + '<div class="pk-catalogue__fallback" markdown>\n\n'
         + items

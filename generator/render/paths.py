@@ -13,6 +13,7 @@ DOMAINS_INDEX = "beleidsdomeinen/index.md"
 MUNICIPALITIES_INDEX = "gemeenten/index.md"
 PROVINCES_INDEX = "provincies/index.md"
 MATRIX = "matrix/index.md"
+CIJFERS = "cijfers/index.md"
 CONTRIBUTE = "bijdragen/index.md"
 IMAGES = "afbeeldingen"
 
