@@ -282,7 +282,7 @@ class Maker:
                 value = coerce(spec, value)
             set_value(data, key, value)
         if practice_id is None:
-            practice_id = id_from_title(data.get("titel"))
+            practice_id = id_from_title(data.get("titel"), _towns(data))
         else:
             practice_id = clean_id(practice_id)
         outcome = self.check(data, practice_id)
@@ -368,12 +368,26 @@ def clean_id(text: str) -> str:
     return text[:-3] if text.lower().endswith(".md") else text
 
 
-def id_from_title(title: Any) -> str:
-    """The id made from the title: its slug, at most MAX_ID characters, cut at a hyphen."""
+def id_from_title(title: Any, municipalities: Any = None) -> str:
+    """The proposed id, as the existing practices are named: `<gemeente>-<titel>`, the slug of
+    the first municipality and that of the title ('gent-fair-o-meter'); the municipality once
+    when the title starts with it ('Gent fietst' → 'gent-fietst'). At most MAX_ID characters,
+    cut at a hyphen. The web form (docs/javascripts/formulier.js, autoId) proposes the same."""
     slug = slugify(title) if isinstance(title, str) else ""
+    first = municipalities[0] if isinstance(municipalities, list) and municipalities else None
+    town = slugify(first) if isinstance(first, str) else ""
+    if slug and town and slug != town and not slug.startswith(town + "-"):
+        slug = f"{town}-{slug}"
     if len(slug) > MAX_ID:
         slug = slug[: MAX_ID + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_ID] else slug[:MAX_ID]
     return slug or FALLBACK_ID
+
+
+def _towns(data: dict[str, Any]) -> list[Any]:
+    """The municipalities given so far (as typed: their slugs are those of the official names,
+    which the validator matches ignoring case, accents and hyphens)."""
+    given = data.get("gemeenten")
+    return given if isinstance(given, list) else [given]
 
 
 # --- the file ------------------------------------------------------------------------------
@@ -498,7 +512,7 @@ class Asker:
             if key == "contact.email" and "contact" not in self.data:
                 continue  # an address needs a service (or name) with it
             self.ask(key)
-            if key == "titel":
+            if key == "gemeenten":  # the id starts with the first municipality
                 self.ask_id()
         outcome = self.maker.check(self.data, self.practice_id)
         if outcome.problems or outcome.practice is None:  # cannot happen: every answer passed
@@ -535,7 +549,7 @@ class Asker:
         return [p for p in outcome.problems if p.field in (key, key.split(".")[0])]
 
     def ask_id(self) -> None:
-        proposal = id_from_title(self.data.get("titel"))
+        proposal = id_from_title(self.data.get("titel"), _towns(self.data))
         self.say()
         self.say(
             "Id: de bestandsnaam en het adres van de pagina (kleine letters, cijfers en "

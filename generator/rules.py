@@ -78,11 +78,22 @@ MESSAGES: dict[str, str] = {
     "enkele koppeltekens, zonder spaties of accenten, bijvoorbeeld '{hint}.md'.",
     "idTaken": "de id '{id}' (de bestandsnaam) wordt ook gebruikt door {others}; elke praktijk "
     "heeft een unieke bestandsnaam.",
-    "sectionRequired": "de verplichte sectie '## {name}' ontbreekt (hoe werd het aangepakt?).",
-    "sectionMissing": "de sectie '## {name}' ontbreekt.",
+    "sectionRequired": "de verplichte sectie {section} ontbreekt (hoe werd het aangepakt?).",
+    "sectionMissing": "de sectie {section} ontbreekt.",
     "heading1": "kop van niveau 1 ('# {title}'): de titel komt uit 'titel'; gebruik '## ' voor "
     "secties.",
 }
+
+
+# How the section messages name a section ({section} above), per audience: `check` speaks to
+# people who edit the file and see its Markdown heading; the web form, where each section is a
+# field with its own label, names the section as that label ("de sectie Aanleiding ontbreekt").
+SECTION_NAME: dict[str, str] = {"check": "'## {name}'", "form": "{name}"}
+
+
+def section(name: str, audience: str = "check") -> str:
+    """A body section as the section messages name it for `audience` ('check' or 'form')."""
+    return SECTION_NAME[audience].format(name=name)
 
 
 def message(key: str, **values: object) -> str:

@@ -345,12 +345,18 @@ def _check_list(ctx: _Context, spec: Field, value: Any, path: tuple, label: str)
     return good if len(good) == len(checked) else INVALID
 
 
+# 'SDG 12', 'sdg12', 'SDG-12': how a goal is often written where `sdgs` wants its number.
+_SDG_PREFIX = re.compile(r"^SDG[\s-]*(?=\d)", re.IGNORECASE)
+
+
 def _as_list(ctx: _Context, spec: Field, value: Any, path: tuple, label: str) -> Any:
     """A value that is not a list as a list of one (`gemeenten: Gent`), or INVALID."""
     item = spec.item
     assert item is not None
     if isinstance(value, str) and "," in value and (item.vocab or item.kind == "int"):
         parts = [shown(p.strip()) for p in value.split(",") if p.strip()]
+        if item.vocab == "sdgs":  # 'SDG 12, SDG 13': the list holds the numbers only
+            parts = [_SDG_PREFIX.sub("", p) for p in parts]
         ctx.error(
             path,
             label,
@@ -693,10 +699,14 @@ def _check_sections(ctx: _Context, body: str, at: Any, problem: Any) -> None:
         if name in found:
             continue
         if name in schema.REQUIRED_SECTIONS:
-            problem(ERROR, ctx.source.body_line, rules.message("sectionRequired", name=name))
+            problem(
+                ERROR,
+                ctx.source.body_line,
+                rules.message("sectionRequired", section=rules.section(name)),
+            )
         elif name in schema.EXPECTED_SECTIONS:
             line = _last_line(ctx.source) if name == "Resultaten" else ctx.source.body_line
-            problem(WARNING, line, rules.message("sectionMissing", name=name))
+            problem(WARNING, line, rules.message("sectionMissing", section=rules.section(name)))
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)

@@ -444,12 +444,12 @@ CASES = {
     "sectionRequired": (
         lambda: VALID_FRONT,
         VALID_BODY.replace("## Aanpak", "## Werkwijze"),
-        "tekst: " + fill("sectionRequired", name="Aanpak"),
+        "tekst: " + fill("sectionRequired", section="'## Aanpak'"),
     ),
     "sectionMissing": (
         lambda: VALID_FRONT,
         VALID_BODY.replace("## Aanleiding\n", ""),
-        "tekst: " + fill("sectionMissing", name="Aanleiding"),
+        "tekst: " + fill("sectionMissing", section="'## Aanleiding'"),
     ),
     "heading1": (
         lambda: VALID_FRONT,
@@ -463,6 +463,20 @@ CASES = {
 def test_message_template_matches_the_validator(tmp_path: Path, name: str) -> None:
     front, body, expected = CASES[name]
     assert expected in problems(tmp_path, front(), body)
+
+
+def test_section_messages_name_the_section_per_audience(data, tmp_path: Path) -> None:
+    """One template: `check` names the Markdown heading for people who edit the file, the form
+    (whose sections are fields with their own label) names the section as it labels it."""
+    assert data["messages"]["sectionMissing"] == rules.MESSAGES["sectionMissing"]
+    assert data["sectionName"] == "{name}"
+    found = problems(tmp_path, body=VALID_BODY.replace("## Aanleiding\n", ""))
+    assert "tekst: de sectie '## Aanleiding' ontbreekt." in found
+    form_message = fill("sectionMissing", section=data["sectionName"].format(name="Aanleiding"))
+    assert form_message == "de sectie Aanleiding ontbreekt."
+    assert fill("sectionRequired", section=rules.section("Aanpak", "form")) == (
+        "de verplichte sectie Aanpak ontbreekt (hoe werd het aangepakt?)."
+    )
 
 
 def test_id_messages_match_the_validator(tmp_path: Path) -> None:

@@ -33,7 +33,8 @@ OPTIONS = [
     "--samenvatting",
     SUMMARY,
 ]
-NEW_ID = "fair-o-meter-meet-de-fairtrade-aankopen"
+# `<gemeente>-<titel>`, as the existing practices are named (the official name's slug).
+NEW_ID = "merelbeke-melle-fair-o-meter-meet-de-fairtrade-aankopen"
 
 
 @pytest.fixture
@@ -161,12 +162,13 @@ def test_bad_municipality_gives_the_validators_message(project, run):
     code, out, err = run("new", *[("Gend" if a == "merelbeke melle" else a) for a in OPTIONS])
     assert code == 1
     assert out == ""
+    bad_id = "gend-fair-o-meter-meet-de-fairtrade-aankopen"  # named after what was typed
     line = (
-        f"practices/{NEW_ID}.md:5: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
+        f"practices/{bad_id}.md:5: fout: gemeenten: 'Gend' is geen Vlaamse gemeente. "
         "Bedoel je 'Gent'?"
     )
     assert line in err.splitlines()
-    assert not (project.practices / f"{NEW_ID}.md").exists()
+    assert list(project.practices.glob("*.md")) == []
     # The very same line as `check` gives for the same value in a file.
     text = practice_text(
         {
@@ -179,7 +181,7 @@ def test_bad_municipality_gives_the_validators_message(project, run):
             "samenvatting": SUMMARY,
         }
     )
-    project.write(f"{NEW_ID}.md", text)
+    project.write(f"{bad_id}.md", text)
     assert line in run("check")[1].splitlines()
 
 
@@ -212,7 +214,7 @@ def test_all_problems_are_listed_at_once(project, run):
     ]
     for message in expected:
         assert any(
-            re.match(r"practices/kort\.md:\d+: fout: " + re.escape(message), x) for x in lines
+            re.match(r"practices/melle-kort\.md:\d+: fout: " + re.escape(message), x) for x in lines
         ), message
     assert lines[-1] == "Niets geschreven: 7 problemen. Pas de opties aan en probeer opnieuw."
     assert list(project.practices.glob("*.md")) == []
@@ -240,6 +242,40 @@ def test_id_from_a_long_title_is_cut_at_a_hyphen():
     assert len(made) <= MAX_ID and not made.endswith("-")
     assert title.lower().replace(" ", "-").startswith(made)
     assert id_from_title("Één café à Gent!") == "een-cafe-a-gent"
+
+
+@pytest.mark.parametrize(
+    "title, towns, expected",
+    [
+        ("Fair-O-Meter", ["Gent"], "gent-fair-o-meter"),
+        ("Fair-O-Meter", ["Gent", "Lochristi"], "gent-fair-o-meter"),  # the first one
+        ("Gent fietst naar school", ["Gent"], "gent-fietst-naar-school"),  # not 'gent-gent-…'
+        ("Gentse Feesten zonder afval", ["Gent"], "gent-gentse-feesten-zonder-afval"),
+        ("Gent", ["Gent"], "gent"),
+        (
+            "Mondiale raad na de fusie",
+            ["merelbeke melle"],
+            "merelbeke-melle-mondiale-raad-na-de-fusie",
+        ),
+        ("Merelbeke-Melle kiest fair", ["Merelbeke-Melle"], "merelbeke-melle-kiest-fair"),
+        ("Een café à la carte", ["Sint-Niklaas"], "sint-niklaas-een-cafe-a-la-carte"),
+        ("Een fietsstraat", [], "een-fietsstraat"),
+        ("", ["Gent"], "nieuwe-praktijk"),
+    ],
+)
+def test_the_id_is_the_municipality_then_the_title(title, towns, expected):
+    assert id_from_title(title, towns) == expected
+
+
+def test_a_long_id_keeps_the_municipality_and_is_cut_at_a_hyphen():
+    title = "Fietsstraten rond alle basisscholen en secundaire scholen van de gemeente " * 2
+    made = id_from_title(title, ["Beveren-Kruibeke-Zwijndrecht"])
+    assert len(made) <= MAX_ID and not made.endswith("-")
+    assert made.startswith("beveren-kruibeke-zwijndrecht-fietsstraten-rond-alle-")
+    full = "beveren-kruibeke-zwijndrecht-" + title.lower().strip().replace(" ", "-")
+    assert full.startswith(made + "-")  # whole words only
+    exact = "x" * (MAX_ID - len("gent-")) + " yz"  # the cut falls just after a whole word
+    assert id_from_title(exact, ["Gent"]) == "gent-" + "x" * (MAX_ID - len("gent-"))
 
 
 def test_the_bare_template_is_valid(project, run):
@@ -274,10 +310,10 @@ def test_the_template_in_contributing_is_valid(project, run):
 
 ANSWERS = [
     "Fair-O-Meter meet de fairtrade-aankopen",  # titel
-    "",  # id: the proposal
     "Gend",  # gemeenten: wrong, re-asked
     "?mer",  # a search, then the question again
     "gent, merelbeke melle",
+    "",  # id: the proposal, from the first municipality and the title
     "12, 17",  # sdgs
     "23",  # beleidsdomeinen by number (duurzaam-aankoopbeleid)
     "lopend",  # status
@@ -301,8 +337,10 @@ def test_interactive_new_with_piped_input(project, run):
     assert "Merelbeke-Melle, Merksplas" in out  # the search found the name
     assert out.count("Gemeenten (verplicht)") == 1  # asked once, answered three times
     assert "12 Verantwoorde consumptie en productie" in out  # the goals are listed
-    assert f"Nieuwe praktijk geschreven: practices/{NEW_ID}.md" in out
-    text = (project.practices / f"{NEW_ID}.md").read_text(encoding="utf-8")
+    interactive_id = "gent-fair-o-meter-meet-de-fairtrade-aankopen"
+    assert f"[Enter = {interactive_id}] > " in out
+    assert f"Nieuwe praktijk geschreven: practices/{interactive_id}.md" in out
+    text = (project.practices / f"{interactive_id}.md").read_text(encoding="utf-8")
     assert "gemeenten:\n  - Gent\n  - Merelbeke-Melle\n" in text
     assert "beleidsdomeinen:\n  - duurzaam-aankoopbeleid\n" in text
     assert "partnerlanden: [BJ]" in text
@@ -314,9 +352,9 @@ def test_interactive_re_asks_until_every_answer_is_valid(project, run):
     answers = [
         "Kort",
         "Fair-O-Meter meet de fairtrade-aankopen",
+        "Gent",
         "Mijn Id",
         "fair-o-meter",
-        "Gent",
         "12, 12",
         "12",
         "afval",
@@ -356,12 +394,12 @@ def test_interactive_re_asks_until_every_answer_is_valid(project, run):
 
 
 def test_interactive_refuses_an_existing_id_and_asks_again(project, run):
-    project.add("fair-o-meter.md")
+    project.add("gent-fair-o-meter.md")
     answers = [
         "Fair-O-Meter",
-        "",
-        "fair-o-meter-2",
         "Gent",
+        "",  # the proposal, gent-fair-o-meter, is taken
+        "gent-fair-o-meter-2",
         "12",
         "werk",
         "lopend",
@@ -370,12 +408,12 @@ def test_interactive_refuses_an_existing_id_and_asks_again(project, run):
     ] + [""] * 7
     code, out, _ = run("new", stdin="\n".join(answers) + "\n")
     assert code == 0, out
-    assert "fout: Er bestaat al een praktijk met de id 'fair-o-meter'" in out
-    assert (project.practices / "fair-o-meter-2.md").is_file()
+    assert "fout: Er bestaat al een praktijk met de id 'gent-fair-o-meter'" in out
+    assert (project.practices / "gent-fair-o-meter-2.md").is_file()
 
 
 def test_interactive_stops_cleanly_when_input_ends(project, run):
-    code, out, err = run("new", stdin="Fair-O-Meter meet de fairtrade-aankopen\n\nGend\n")
+    code, out, err = run("new", stdin="Fair-O-Meter meet de fairtrade-aankopen\nGend\n")
     assert code == 1
     assert "er is niets geschreven" in out
     assert "Traceback" not in out + err

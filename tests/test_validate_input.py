@@ -317,6 +317,18 @@ def test_file_of_200_kb_is_accepted(project, check):
             "5: fout: sdgs: verwacht een lijst, maar kreeg de tekst '12, 17'. Schrijf de waarden "
             "tussen [ ]: sdgs: [12, 17]",
         ),
+        (  # the goals as people write them: the suggestion keeps the numbers only
+            "sdgs: [12, 17]",
+            "sdgs: SDG 12, SDG 13",
+            "5: fout: sdgs: verwacht een lijst, maar kreeg de tekst 'SDG 12, SDG 13'. Schrijf de "
+            "waarden tussen [ ]: sdgs: [12, 13]",
+        ),
+        (
+            "sdgs: [12, 17]",
+            "sdgs: sdg12, Sdg-13, 17",
+            "5: fout: sdgs: verwacht een lijst, maar kreeg de tekst 'sdg12, Sdg-13, 17'. Schrijf "
+            "de waarden tussen [ ]: sdgs: [12, 13, 17]",
+        ),
         (
             "jaar: 2023",
             "jaar: twintig",
@@ -367,6 +379,8 @@ def test_file_of_200_kb_is_accepted(project, check):
     ],
     ids=[
         "sdgs-tekst",
+        "sdgs-tekst-met-sdg",
+        "sdgs-tekst-met-sdg-varianten",
         "jaar-woord",
         "jaar-kommagetal",
         "jaar-boolean",

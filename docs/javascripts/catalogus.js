@@ -13,7 +13,7 @@
   var data = window.PK_CATALOGUE;
   if (!root || !data) return;
 
-  var PAGE = 48; // cards rendered at once; "Toon meer" adds the next page
+  var PAGE = 48; // cards rendered at once; "Toon nog …" adds the next page
 
   // Item fields (see generator/render/catalogue.py).
   var ID = 0, TITLE = 1, SUMMARY = 2, TOWNS = 3, SDGS = 4, DOMAINS = 5, STATUS = 6, YEAR = 7,
@@ -215,7 +215,7 @@
   }
 
   var ui = {}; // facet key → { inputs: [], counts: [] }
-  var live, list, more, empty, countLine, chipsBox;
+  var live, list, more, empty, countLine, chipsBox, toggle, summary, apply, results;
 
   function build() {
     var fallback = root.querySelector(".pk-catalogue__fallback");
@@ -246,8 +246,14 @@
     reset.addEventListener("click", resetAll);
     form.appendChild(reset);
 
-    var toggle = el("details", { className: "pk-filters__toggle" }, [
-      el("summary", { text: "Filters" }), form
+    // On a phone the filters are folded away behind "Filters (n actief)", and while they are
+    // open a button at the bottom of the screen says how many practices the choice gives and
+    // leads to them (the wide layout shows filters and results side by side and hides it).
+    summary = el("summary", { text: "Filters" });
+    apply = el("button", { type: "button", className: "md-button md-button--primary pk-apply" });
+    apply.addEventListener("click", showResults);
+    toggle = el("details", { className: "pk-filters__toggle" }, [
+      summary, form, el("div", { className: "pk-apply-bar" }, [apply])
     ]);
     if (window.matchMedia("(min-width: 60em)").matches) toggle.open = true;
 
@@ -264,7 +270,7 @@
         el("label", { for: "pk-sort", text: "Sorteer" }), sort, printButton
       ])
     ]);
-    chipsBox = el("div", { className: "pk-active", "aria-label": "Gekozen filters" });
+    chipsBox = el("div", { className: "pk-active", role: "group", "aria-label": "Gekozen filters" });
     list = el("div", { className: "pk-cards pk-results__list" });
     empty = el("div", { className: "pk-empty", hidden: "" }, [
       el("p", { text: "Geen praktijken gevonden met deze filters." }),
@@ -274,14 +280,22 @@
         return b;
       })()
     ]);
-    more = el("button", { type: "button", className: "md-button pk-more", text: "Toon meer" });
+    more = el("button", { type: "button", className: "md-button pk-more", text: "Toon nog" });
     more.addEventListener("click", function () {
       state.shown += PAGE;
       render(compute(), true);
     });
-    var results = el("section", { className: "pk-results", "aria-label": "Resultaten" },
+    results = el("section", { className: "pk-results", "aria-label": "Resultaten", tabindex: "-1" },
       [countLine, chipsBox, list, empty, more]);
     root.appendChild(el("div", { className: "pk-catalogue" }, [toggle, results]));
+  }
+
+  // "Toon 13 praktijken": close the filters and go to the first result (focus too, so the
+  // keyboard goes on from there).
+  function showResults() {
+    toggle.open = false;
+    results.focus({ preventScroll: true });
+    results.scrollIntoView({ block: "start", behavior: "auto" });
   }
 
   function checkbox(f, i, labelText, extraClass, style) {
@@ -351,9 +365,10 @@
     var groups = data.p.map(function (p) {
       var names = { people: "Mens", planet: "Planeet", prosperity: "Welvaart", peace: "Vrede", partnership: "Partnerschap" };
       var goals = p[1].map(function (n) { return sdgIndex[n]; });
-      var all = el("button", { type: "button", className: "pk-p-toggle",
-        text: names[p[0]] + " (" + p[0].charAt(0).toUpperCase() + p[0].slice(1) + ")",
-        "aria-label": "Alle doelen van " + names[p[0]] + " kiezen of wissen" });
+      var shown = names[p[0]] + " (" + p[0].charAt(0).toUpperCase() + p[0].slice(1) + ")";
+      // The accessible name starts with the visible text (WCAG 2.5.3, Label in Name).
+      var all = el("button", { type: "button", className: "pk-p-toggle", text: shown,
+        "aria-label": shown + ": alle doelen kiezen of wissen" });
       all.addEventListener("click", function () {
         var every = goals.every(function (i) { return f.selected[i]; });
         goals.forEach(function (i) { if (every) delete f.selected[i]; else f.selected[i] = true; });
@@ -432,8 +447,11 @@
     var total = view.results.length;
     live.textContent = total === 1 ? "1 praktijk gevonden" : total + " praktijken gevonden";
     empty.hidden = total !== 0;
-    more.hidden = total <= state.shown;
-    more.textContent = "Toon meer (" + Math.min(PAGE, total - state.shown) + " van " + (total - state.shown) + " nog)";
+    var rest = total - state.shown;
+    more.hidden = rest <= 0;
+    more.textContent = rest === 1 ? "Toon de laatste praktijk" : rest <= PAGE ? "Toon de overige " + rest :
+      "Toon nog " + PAGE + " van de " + rest + " overige";
+    apply.textContent = "Toon " + (total === 1 ? "1 praktijk" : total + " praktijken");
     FACETS.forEach(function (f) {
       var box = ui[f.key];
       if (!box) return;
@@ -470,6 +488,7 @@
     if (state.q.trim()) chips.push(chip("Tekst: " + state.q.trim(), function () { state.q = ""; }));
     chipsBox.replaceChildren.apply(chipsBox, chips);
     chipsBox.hidden = chips.length === 0;
+    summary.textContent = chips.length ? "Filters (" + chips.length + " actief)" : "Filters";
   }
 
   function chip(text, remove) {
@@ -514,13 +533,29 @@
     document.body.appendChild(script);
   }
 
+  // The selection as people read it ("Provincie: Limburg; SDG: 13"), not as the URL holds it.
+  function selectionLabels() {
+    var parts = [];
+    FACETS.forEach(function (f) {
+      var chosen = selectedOf(f).map(function (i) {
+        return f.key === "sdg" ? String(data.sdg[i][0]) : f.values[i][1];
+      });
+      if (chosen.length) parts.push(f.label + ": " + chosen.join(", "));
+    });
+    if (state.from !== null || state.to !== null) {
+      parts.push("Startjaar: " + (state.from || "…") + "–" + (state.to || "…"));
+    }
+    if (state.q.trim()) parts.push("Zoektekst: " + state.q.trim());
+    return parts.join("; ");
+  }
+
   function printFiches() {
     var view = compute();
     var box = document.createElement("div");
     box.className = "pk-fiches";
     var intro = el("p", { className: "pk-fiches__intro",
       text: "SDG-praktijkendatabank — " + (view.results.length === 1 ? "1 praktijk" : view.results.length + " praktijken") +
-        (queryString() ? " (selectie: " + decodeURIComponent(queryString().slice(1)).replace(/&/g, ", ") + ")" : "") });
+        (selectionLabels() ? " (selectie: " + selectionLabels() + ")" : "") });
     box.appendChild(intro);
     // Fiches come from our own generator (validated practice text rendered to HTML).
     box.insertAdjacentHTML("beforeend", view.results.map(function (it) {

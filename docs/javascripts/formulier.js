@@ -39,6 +39,9 @@
     });
   }
   function fmt(name, vars) { return fill(D.messages[name], vars); }
+  // The section messages name a section as this form labels it ("de sectie Aanleiding"), where
+  // `check` shows the Markdown heading to people who edit the file: same template, other filling.
+  function sectionMessage(key, name) { return fmt(key, { section: fill(D.sectionName, { name: name }) }); }
 
   // Python's str.split() whitespace, so lengths are counted as the validator counts them.
   var WS = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
@@ -369,14 +372,19 @@
     return any ? out : null;
   }
 
-  function autoId() {
-    var slug = slugify(S.values.titel || "");
+  // `<gemeente>-<titel>`, as the practices are named and as `generator new` proposes it
+  // (new.id_from_title): the first municipality's slug, then the title's (the municipality once
+  // when the title starts with it), at most D.id.max characters, cut at a hyphen.
+  function idFor(title, towns) {
+    var slug = slugify(title || ""), town = slugify(towns && towns.length ? towns[0] : "");
+    if (slug && town && slug !== town && slug.indexOf(town + "-") !== 0) slug = town + "-" + slug;
     if (slug.length > D.id.max) {
       slug = slug.slice(0, D.id.max).indexOf("-") >= 0 ?
         slug.slice(0, D.id.max + 1).replace(/-[^-]*$/, "") : slug.slice(0, D.id.max);
     }
     return slug || D.id.fallback;
   }
+  function autoId() { return idFor(S.values.titel, S.values.gemeenten); }
   function currentId() { return S.idEdited ? S.id.trim() : autoId(); }
 
   function evaluate() {
@@ -454,8 +462,8 @@
     D.body.sections.forEach(function (name) {
       var text = bodyText(name), slot = "tekst." + name;
       if (!text) {
-        if (D.body.required.indexOf(name) >= 0) c.error(slot, name, fmt("sectionRequired", { name: name }));
-        else if (D.body.expected.indexOf(name) >= 0) c.warn(slot, name, fmt("sectionMissing", { name: name }));
+        if (D.body.required.indexOf(name) >= 0) c.error(slot, name, sectionMessage("sectionRequired", name));
+        else if (D.body.expected.indexOf(name) >= 0) c.warn(slot, name, sectionMessage("sectionMissing", name));
         return;
       }
       var fenced = false;
@@ -1380,7 +1388,8 @@
     var idInput = el("input", { type: "text", id: slotId("id"), autocomplete: "off", spellcheck: "false",
       className: "pk-fid__input" });
     var idHelp = el("p", { className: "pk-fhelp", id: slotId("id") + "-help",
-      text: "Gemaakt uit de titel; ook het adres van de pagina. Kleine letters, cijfers en koppeltekens." });
+      text: "Gemaakt uit de eerste gemeente en de titel; ook het adres van de pagina. Kleine letters, cijfers " +
+        "en koppeltekens." });
     var idError = errorBox("id");
     describe(idInput, [idHelp.id, idError.id]);
     idInput.addEventListener("input", function () {
@@ -1486,7 +1495,7 @@
     var errors = problems.filter(function (p) { return p.severity === "fout"; });
     var warnings = problems.filter(function (p) { return p.severity !== "fout"; });
     var missing = errors.filter(function (p) { return p.message.indexOf(D.messages.required.split("{")[0]) === 0 ||
-      (p.slot.indexOf("tekst.") === 0 && p.message === fmt("sectionRequired", { name: p.label })); });
+      (p.slot.indexOf("tekst.") === 0 && p.message === sectionMessage("sectionRequired", p.label)); });
     var other = errors.filter(function (p) { return missing.indexOf(p) < 0; });
     var box = ui.summary, signature = JSON.stringify(problems);
     if (signature === summarySignature) return; // unchanged: keep the links under the pointer
@@ -1723,6 +1732,7 @@
     id: function () { return current.id; },
     ok: function () { return current.ok; },
     problems: function () { return JSON.parse(JSON.stringify(current.problems)); },
+    idFor: idFor,
     yamlScalar: scalar,
     frontMatter: frontMatter
   };

@@ -185,6 +185,7 @@ def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) ->
         "patterns": {name: _js_pattern(p) for name, p in PATTERNS.items()},
         "messages": rules.MESSAGES,
         "bodyMessages": bodycheck.MESSAGES,
+        "sectionName": rules.SECTION_NAME["form"],  # how its section messages name a section
         "allowlist": allowlist.as_data(),
         "yaml": {"foldWidth": FOLD_WIDTH, "flow": sorted(FLOW_LISTS)},
         "repo": {"url": (options.repo_url or "").rstrip("/") or None, "branch": options.branch},
@@ -245,7 +246,8 @@ def form_page(options: SiteOptions) -> str:
         + '<div class="pk-form__fallback" markdown>\n\n'
         + '!!! info "Dit formulier heeft JavaScript nodig"\n\n'
         + "    Zonder JavaScript kan je het bestand ook zelf maken: kopieer het sjabloon "
-        "hieronder, vul het aan en zet het als `practices/<id>.md` in " + new_file + ". Wat "
+        "hieronder, vul het aan en zet het als `practices/<gemeente>-<titel>.md` (bv. "
+        "`gent-fair-o-meter.md`) in " + new_file + ". Wat "
         "elk veld betekent, staat bij [Velden en lijsten](velden.md).\n\n"
         + '<pre class="pk-form__template"><code>'
         + html.escape(fallback_template())

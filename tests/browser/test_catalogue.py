@@ -131,3 +131,92 @@ def test_without_javascript_every_practice_is_a_plain_link(
     )
     assert sorted(hrefs) == sorted(f"../praktijken/{p.id}.html" for p in practices)
     context.close()
+
+
+# --- on a phone: the results one tap away --------------------------------------------------
+
+PHONE = {"width": 360, "height": 740}
+IN_VIEW = """el => { const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; }"""
+
+
+def in_view(locator) -> bool:
+    return locator.evaluate(IN_VIEW)
+
+
+@pytest.mark.parametrize("base", ["http", "file"])
+def test_on_a_phone_the_results_are_one_tap_from_a_filter(
+    repo_site, offline_site, serve, browser, practices, base
+) -> None:
+    root = base_url(base, repo_site, offline_site, serve)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{root}catalogus/index.html")
+    page.wait_for_function("() => window.PK_CATALOGUE_READY === true")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    toggle = page.locator("details.pk-filters__toggle")
+    summary = toggle.locator("summary")
+    assert not toggle.evaluate("d => d.open")  # folded away: the results come first
+    assert summary.inner_text() == "Filters"
+    assert in_view(page.locator(".pk-results__list .pk-card__title").first)  # readable, tappable
+
+    summary.tap()
+    page.locator("label[for=pk-status-1]").tap()  # Lopend, far down the open filters
+    assert url_has(page, "status=lopend")
+    n = len(expected(practices, "status=lopend"))
+    apply = page.locator(".pk-apply")
+    assert apply.inner_text() == f"Toon {n} praktijken"
+    assert in_view(apply)  # at the bottom of the screen, where the thumb is
+    assert summary.inner_text() == "Filters (1 actief)"
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+    apply.tap()
+    assert not toggle.evaluate("d => d.open")
+    first = page.locator(".pk-results__list .pk-card__title").first  # the first result's link
+    page.wait_for_function(f"el => ({IN_VIEW})(el)", arg=first.element_handle())
+    assert in_view(page.locator(".pk-results__count"))
+    assert page.evaluate("document.activeElement.classList.contains('pk-results')")
+    # The choice stays visible above the results, and one tap removes it.
+    chip = page.locator(".pk-active .pk-chip")
+    assert chip.count() == 1
+    assert chip.locator("span").first.inner_text() == "Status: Lopend"
+    assert chip.get_attribute("aria-label") == "Status: Lopend — filter wissen"
+    assert in_view(chip)
+    chip.tap()
+    page.wait_for_function("() => location.search === ''")
+    assert summary.inner_text() == "Filters"
+    assert page.locator(".pk-active").is_hidden()
+    assert errors == []
+    context.close()
+
+
+def test_on_a_wide_screen_filters_and_results_stand_side_by_side(
+    repo_site, serve, watched, practices
+) -> None:
+    root = serve(repo_site)
+    page = watched(root).page
+    page.goto(f"{root}catalogus/?sdg=13")
+    page.wait_for_function("() => window.PK_CATALOGUE_READY === true")
+    assert page.locator("details.pk-filters__toggle").evaluate("d => d.open")
+    assert page.locator(".pk-apply").is_hidden()  # the results are in view already
+    assert page.locator("details.pk-filters__toggle > summary").inner_text() == "Filters (1 actief)"
+    chips = page.locator(".pk-active .pk-chip")
+    assert chips.evaluate_all("cs => cs.map(c => c.getAttribute('aria-label'))") == [
+        "SDG 13 — filter wissen"
+    ]
+
+
+def test_show_more_says_how_many_follow(repo_site, serve, watched, practices) -> None:
+    root = serve(repo_site)
+    page = watched(root).page
+    page.goto(f"{root}catalogus/")
+    page.wait_for_function("() => window.PK_CATALOGUE_READY === true")
+    rest = len(practices) - 48
+    assert 1 < rest <= 48, "de test verwacht tussen 50 en 96 praktijken"
+    more = page.locator(".pk-more")
+    assert more.inner_text() == f"Toon de overige {rest}"
+    more.click()
+    assert more.is_hidden()
+    assert page.locator(".pk-results__list .pk-card").count() == len(practices)

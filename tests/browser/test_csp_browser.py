@@ -186,6 +186,9 @@ def test_catalogue_filters_and_prints_under_the_policy(site, watched) -> None:
     page.click(".pk-print")
     page.wait_for_function("() => window.__printed === 1", timeout=10_000)
     assert page.evaluate("typeof window.PK_FICHES") == "object"
+    # The printed selection is named as people read it, not as the address holds it.
+    intro = page.text_content(".pk-fiches__intro")
+    assert intro.endswith("(selectie: SDG: 13)"), intro
     settle(page)
     assert policed.problems() == []
 

@@ -12,7 +12,8 @@ import pytest
 import yaml
 from conftest import REPO, VALID_BODY, VALID_FRONT, ProjectDir
 
-from generator import load_project
+from generator import load_project, rules, schema
+from generator.new import id_from_title
 
 REPO_URL = "https://github.com/vvsg/sdg-praktijkendatabank"
 TITLE = "Repair Café in de bibliotheek: samen herstellen"
@@ -113,7 +114,9 @@ def test_filled_form_gives_a_file_that_check_accepts(
 
     markdown = shown_markdown(page)
     practice_id = page.evaluate("window.PK_FORM_API.id()")
-    assert practice_id == "repair-cafe-in-de-bibliotheek-samen-herstellen"
+    assert (
+        practice_id == "gent-repair-cafe-in-de-bibliotheek-samen-herstellen"
+    )  # <gemeente>-<titel>
     project = check_in_project(tmp_path, practice_id, markdown)
     assert [str(p) for p in project.problems] == []
     [practice] = project.practices
@@ -262,6 +265,10 @@ def test_id_follows_the_title_until_edited_and_refuses_taken_ids(repo_site, serv
     page = open_form(watched, root, "http").page
     page.locator("#pk-f-titel").press_sequentially("Één Fietsstraat — voor iedereen!")
     assert page.locator("#pk-f-id").input_value() == "een-fietsstraat-voor-iedereen"
+    pick(page, "gemeenten", "Sint-Ni", "Sint-Niklaas")  # as the practices are named
+    assert page.locator("#pk-f-id").input_value() == "sint-niklaas-een-fietsstraat-voor-iedereen"
+    pick(page, "gemeenten", "Gent", "Gent")  # the first municipality names the file
+    assert page.locator("#pk-f-id").input_value() == "sint-niklaas-een-fietsstraat-voor-iedereen"
     taken = load_project(REPO).practices[0].id
     page.locator("#pk-f-id").fill(taken)
     page.keyboard.press("Tab")
@@ -273,6 +280,32 @@ def test_id_follows_the_title_until_edited_and_refuses_taken_ids(repo_site, serv
     page.keyboard.press("Tab")
     assert page.locator("#pk-f-id-error").is_hidden()
     assert page.evaluate("window.PK_FORM_API.id()") == "mijn-eigen-id"
+
+
+ID_CASES = [
+    ("Fair-O-Meter", ["Gent"]),
+    ("Gent fietst naar school", ["Gent"]),  # the municipality once
+    ("Gentse Feesten zonder afval", ["Gent"]),
+    ("Gent", ["Gent"]),
+    ("Mondiale raad na de fusie", ["Merelbeke-Melle", "Gent"]),
+    ("Merelbeke-Melle kiest fair", ["Merelbeke-Melle"]),
+    ("Één café à la carte", ["Sint-Niklaas"]),
+    ("Fietsstraten rond alle basisscholen en secundaire scholen van de gemeente " * 2, ["Gent"]),
+    ("x" * 75 + " yz", ["Gent"]),  # the cut falls just after a whole word
+    ("Een fietsstraat", []),
+]
+
+
+def test_the_form_proposes_the_id_that_generator_new_proposes(repo_site, serve, watched) -> None:
+    """`<gemeente>-<titel>`, cut to schema.MAX_ID at a hyphen: the same in both (the form's own
+    id follows it: test_id_follows_the_title_until_edited_and_refuses_taken_ids)."""
+    page = open_form(watched, serve(repo_site), "http").page
+    for title, towns in ID_CASES:
+        made = page.evaluate("([t, g]) => window.PK_FORM_API.idFor(t, g)", [title, towns])
+        assert made == id_from_title(title, towns), (title, towns)
+        assert len(made) <= schema.MAX_ID and not made.endswith("-")
+        if towns:
+            assert made.startswith(id_from_title(towns[0]))
 
 
 def test_yaml_values_survive_a_round_trip(repo_site, serve, watched) -> None:
@@ -443,6 +476,38 @@ def text_problems_of_check(tmp_path: Path, page, existing: str) -> list[tuple[st
     )
 
 
+def as_the_form_says(message: str) -> str:
+    """`check`'s message about a missing section as the form words it: the section named as
+    the form labels it instead of as its Markdown heading, from the same template."""
+    for key in ("sectionRequired", "sectionMissing"):
+        for name in schema.BODY_SECTIONS:
+            if message == rules.message(key, section=rules.section(name)):
+                return rules.message(key, section=rules.section(name, "form"))
+    return message
+
+
+SECTION_MESSAGES = {
+    rules.message(key, section=rules.section(name, "form"))
+    for key in ("sectionRequired", "sectionMissing")
+    for name in schema.BODY_SECTIONS
+}
+
+
+def test_missing_sections_are_named_as_the_form_labels_them(repo_site, serve, watched) -> None:
+    page = open_form(watched, serve(repo_site), "http").page
+    page.locator("#pk-fgithub").press("Enter")  # show every problem
+    problems = {p["slot"]: p["message"] for p in page.evaluate("window.PK_FORM_API.problems()")}
+    assert problems["tekst.Aanleiding"] == "de sectie Aanleiding ontbreekt."
+    assert problems["tekst.Aanpak"] == (
+        "de verplichte sectie Aanpak ontbreekt (hoe werd het aangepakt?)."
+    )
+    summary = page.locator("#pk-fsummary")
+    assert "Aanleiding: de sectie Aanleiding ontbreekt." in summary.inner_text()
+    assert "#" not in summary.inner_text()  # no Markdown for people who never saw any
+    missing = summary.locator(".pk-fsummary__missing a").all_inner_texts()
+    assert "Aanpak" in missing  # a required section is listed with what is still to fill in
+
+
 def test_the_text_gets_exactly_the_messages_of_check(repo_site, serve, watched, tmp_path) -> None:
     existing = load_project(REPO).practices[0].id
     watch = open_form(watched, serve(repo_site), "http")
@@ -456,8 +521,8 @@ def test_the_text_gets_exactly_the_messages_of_check(repo_site, serve, watched, 
         page.keyboard.press("Tab")
         form = text_problems_of_the_form(page)
         check = text_problems_of_check(tmp_path / str(n), page, existing)
-        assert form == check, case
-        about_the_text = [m for _, m in form if "## " not in m]  # not the missing sections
+        assert form == sorted((s, as_the_form_says(m)) for s, m in check), case
+        about_the_text = [m for _, m in form if m not in SECTION_MESSAGES]
         assert bool(about_the_text) == (case in HOSTILE), (case, form)
     # The form shows them at the field, as it shows every message: errors first.
     body.fill(HOSTILE["event attribute"])
