@@ -8,6 +8,7 @@ generator's blocks in hand-written pages. Everything it shows is made by `genera
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 from pathlib import Path
@@ -18,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -28,6 +30,8 @@ from .images import ImageError
 from .layout import PRACTICES, Layout
 from .project import load_project
 from .render import Bundle, SiteOptions, expand_blocks, render_site
+from .render.meta import Place, breadcrumbs, not_found, online_url, places, preview, search_boost
+from .render.practice import report_error
 from .settings import branch_of
 from .taxonomy import Site, build_site
 
@@ -153,6 +157,8 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
     site: Site | None = None
     bundle: Bundle | None = None
     _tocs: dict[str, tuple[Heading, ...]] = {}
+    _places: dict[str, Place] = {}
+    _activated: list = []  # navigation entries marked active for the page being built
     _pages_total = 0
     _pages_done = 0
 
@@ -177,6 +183,7 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
         if not practices:
             raise PluginError(f"De selectie '{self.config.selectie}' bevat geen praktijken.")
         self.site = build_site(practices, project.vocab)
+        self._places = places(self.site)
         options = SiteOptions(
             site_url=config.site_url,
             directory_urls=config.use_directory_urls,
@@ -226,6 +233,12 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
         toc = self._tocs.get(page.file.src_uri)
         if toc is not None:
             page.toc = get_toc(toc_tokens(toc))  # type: ignore[arg-type]
+        # The core's search weight (practices up, contributor docs down), unless the page
+        # sets one; read by the search plugin's on_page_context.
+        boost = search_boost(page.file.src_uri)
+        search = page.meta.get("search") or {}
+        if boost is not None and isinstance(search, dict) and "boost" not in search:
+            page.meta["search"] = {**search, "boost": boost}
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -234,7 +247,63 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
         step = max(self._pages_total // 10, 1)
         if self._pages_total >= 500 and self._pages_done % step == 0:
             log.info(f"{self._pages_done} van {self._pages_total} pagina's gebouwd")
+        for item in self._activated:  # MkDocs resets the page's own entry, not these
+            item.active = False
+        self._activated = []
         return self._policed(output, config)
+
+    def on_page_context(
+        self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict:
+        # What the templates in docs/overrides place: the core's breadcrumb trail, link
+        # preview tags and 'Meld een fout'. Values are HTML made (and escaped) by the core.
+        src = page.file.src_uri
+        place = self._places.get(src)
+        if place is not None:
+            context["kruimelpad"] = breadcrumbs(place, src, config.use_directory_urls)
+            self._activate(nav, place.section)
+            if place.practice is not None:
+                email = (config.extra.get("redactie") or {}).get("email")
+                page_url = online_url(config.site_url, src)
+                report = report_error(place.practice, email, page_url, page.edit_url)
+                context["meld_een_fout"] = report
+        # Front matter text is HTML-safe text (render/text.py front_matter escapes it, since
+        # Material writes it into <meta> as is): back to plain text, escaped once by the core.
+        title = config.site_name if page.is_homepage else page.meta.get("title") or page.title
+        description = page.meta.get("description") or config.site_description or ""
+        context["voorvertoning"] = preview(
+            title=html.unescape(str(place.trail[-1].label if place else title)),
+            description=html.unescape(str(description)),
+            site_name=config.site_name,
+            site_url=config.site_url,
+            src=src,
+            place=place,
+        )
+        return context
+
+    def _activate(self, nav: Navigation, section: str) -> None:
+        """Mark the navigation entry of the page's section as active, so Material highlights
+        its tab and opens it in the sidebar. Material dependency: its tabs and navigation
+        templates read `nav_item.active`, which MkDocs sets for the page being built and its
+        parents; a page outside the navigation has none, so nothing would be highlighted."""
+        if any(item.active for item in nav.items):
+            return  # the page is in the navigation: MkDocs marked it already
+        for item in nav.pages:
+            if item.file.src_uri == section:
+                item.active = True  # MkDocs passes it on to the entry's parent sections
+                self._activated.append(item)
+                return
+
+    def on_template_context(
+        self, context: dict, /, *, template_name: str, config: MkDocsConfig
+    ) -> dict:
+        if template_name == "404.html":
+            if self._offline(config):
+                # MkDocs gives error pages the server's absolute root; an offline bundle is
+                # opened from file://, where only a relative root finds the styles and pages.
+                context["base_url"] = "."
+            context["niet_gevonden"] = not_found(context["base_url"], config.use_directory_urls)
+        return context
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -248,8 +317,7 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
         """The page with its Content-Security-Policy (generator/csp.py). The offline variant
         is opened from file:// and searches through the vendored iframe-worker shim, whose
         inline bootstrap needs a hash too."""
-        offline = config.plugins.get("material/offline")
-        if offline is None or not offline.config.enabled:
+        if not self._offline(config):
             return with_policy(output)
         root = Path(config.config_file_path).resolve().parent
         shims = [
@@ -258,6 +326,11 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
             if target.endswith(".js")
         ]
         return with_policy(output, file_urls=True, shims=shims)
+
+    @staticmethod
+    def _offline(config: MkDocsConfig) -> bool:
+        offline = config.plugins.get("material/offline")
+        return offline is not None and bool(offline.config.enabled)
 
     def _bundle(self, selection: Selection, site: Site) -> Bundle | None:
         made = self.config.bundel_datum  # a date or None: checked when the config was loaded

@@ -172,7 +172,7 @@ CASES: list[tuple[str, Setup, str, list[str], int, str]] = [
         "werk/project",
         ["opruimen"],
         2,
-        "ongeldige keuze: 'opruimen' (kies uit 'check', 'schema', 'export', 'bundle', 'new')",
+        "ongeldige keuze: 'opruimen' (kies uit 'check', 'schema', 'export', 'bundle', 'new'",
     ),
     (
         "onbekende-optie",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from .. import images
 from ..body import Heading, LinkResolver, clean_html, place
 from ..bodycheck import link_target
@@ -9,6 +11,7 @@ from ..model import Practice
 from ..taxonomy import Site
 from . import paths
 from .components import cards, sdg_badges
+from .meta import PRACTICE_BOOST
 from .text import attr, date_nl, esc, front_matter, rel, url
 
 # The ids of the sections the generator adds; a heading in the text gets another one.
@@ -45,11 +48,17 @@ def practice_page(
     if site.nearby[p.id]:
         toc.append(Heading(2, NEARBY_ID, "Uit de buurt"))
     parts = [
-        front_matter(title=p.titel, description=p.samenvatting, tags=p.trefwoorden),
+        front_matter(
+            title=p.titel,
+            description=p.samenvatting,
+            tags=p.trefwoorden,
+            search={"boost": PRACTICE_BOOST},  # above the contributor docs (see meta.py)
+        ),
         _notice(p),
         f"# {esc(p.titel)}\n",
         f"{esc(p.samenvatting)}\n{{ .pk-lead }}\n",
         f'<div class="pk-badges" markdown>\n{sdg_badges(src, vocab, p.sdgs, full=True)}\n</div>\n',
+        _share(online_url),
         _facts(site, p, src),
         _image(p, src),
         # Ready HTML, cleaned by the allowlist: Markdown leaves a raw HTML block alone.
@@ -201,9 +210,61 @@ def _related(
     if not practices:
         return ""
     listing = cards(src, practices, site.vocab)
+    # The same cards appear on some twenty pages: out of the search index (Material skips an
+    # excluded heading's whole section), so a word finds the practice itself, not its
+    # neighbours.
     return (
-        f"## {title} {{ #{anchor} .pk-noprint }}\n\n"
-        f'<div class="pk-noprint" markdown>\n\n{intro}\n\n{listing}\n</div>\n'
+        f"## {title} {{ #{anchor} .pk-noprint data-search-exclude }}\n\n"
+        f'<div class="pk-noprint" data-search-exclude markdown>\n\n{intro}\n\n{listing}\n'
+        "</div>\n"
+    )
+
+
+def _share(online_url: str | None) -> str:
+    """Copy-link and print buttons, made to work by docs/javascripts/pagina.js: hidden until
+    that script shows them, so a browser without JavaScript shows no dead buttons. The link
+    copied is the online address (also in an offline bundle), else the page's own."""
+    url = f' data-pk-url="{attr(online_url)}"' if online_url else ""
+    return (
+        f'<div class="pk-share pk-noprint" data-pk-share{url} data-search-exclude hidden>\n'
+        '<button type="button" class="md-button pk-share__copy" data-pk-copy>'
+        "Link kopiëren</button>\n"
+        '<button type="button" class="md-button pk-share__print" data-pk-print>'
+        "Afdrukken</button>\n"
+        '<span class="pk-share__status" role="status"></span>\n'
+        "</div>\n"
+    )
+
+
+def report_error(p: Practice, email: str | None, page_url: str | None, edit_url: str | None) -> str:
+    """'Meld een fout': an e-mail to the editors (no account needed), with the practice's id
+    in the subject and its address in the body, and the route over GitHub for who has an
+    account. Empty when there is neither an address nor an edit link."""
+    routes = []
+    if email:
+        body = (f"Pagina: {page_url}" if page_url else f"Praktijk: {p.id}") + (
+            "\r\n\r\nWat klopt er niet?\r\n\r\n"
+        )
+        mailto = (
+            f"mailto:{quote(email, safe='@')}?subject={quote(f'Fout in praktijk {p.id}', safe='')}"
+            f"&body={quote(body, safe='')}"
+        )
+        routes.append(
+            f'<a href="{attr(mailto)}" class="pk-report__mail">mail de redactie</a> '
+            "(geen account nodig)"
+        )
+    if edit_url:
+        routes.append(
+            f'<a href="{attr(edit_url)}" class="pk-report__edit">stel een wijziging voor op '
+            "GitHub</a>"
+        )
+    if not routes:
+        return ""
+    return (
+        '<aside class="pk-report pk-noprint" aria-label="Meld een fout">\n'
+        "<p><strong>Fout gezien of verouderd?</strong> Meld een fout: "
+        + " of ".join(routes)
+        + ".</p>\n</aside>\n"
     )
 
 
