@@ -15,7 +15,7 @@
  *
  * The site does not use Material's instant navigation (navigation.instant), so every page is
  * a full load and this script runs once per page; with instant navigation it would have to
- * subscribe to Material's `document$` instead.
+ * subscribe to Material's document observable instead.
  */
 (function () {
   "use strict";
@@ -116,10 +116,35 @@
     });
   }
 
+  // --- 3. names the theme leaves out ---------------------------------------------------------
+  // Material 9.8 writes its search box as role="dialog" without a name, and with
+  // navigation.indexes a section's label in the phone menu holds only an icon, so its <nav>
+  // has an empty name (axe: aria-dialog-name, landmark-unique). Material dependency: the
+  // `.md-search[role=dialog]` element and `nav[aria-labelledby]` with `.md-nav__title`.
+  function nameTheThemeParts() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Zoeken");
+    var navs = document.querySelectorAll("nav[aria-labelledby]");
+    for (var i = 0; i < navs.length; i++) {
+      var label = document.getElementById(navs[i].getAttribute("aria-labelledby"));
+      if (!label || label.textContent.trim()) continue;
+      var item = navs[i].closest(".md-nav__item");
+      var link = item && item.querySelector(".md-nav__link");
+      var name = link ? link.textContent.trim() : "";
+      if (name) navs[i].setAttribute("aria-label", name);
+    }
+    // A table wider than the screen scrolls in its box: the box must take keyboard focus.
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var j = 0; j < boxes.length; j++) {
+      if (!boxes[j].hasAttribute("tabindex")) boxes[j].setAttribute("tabindex", "0");
+    }
+  }
+
   function start() {
     var boxes = document.querySelectorAll("[data-pk-share]");
     for (var i = 0; i < boxes.length; i++) setupShare(boxes[i]);
     setupSearch();
+    nameTheThemeParts();
   }
 
   if (document.readyState === "loading") {
