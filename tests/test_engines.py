@@ -33,7 +33,10 @@ from generator.project import load_project
 ENGINE = os.environ.get("PRAKTIJKEN_ENGINE", "mkdocs")
 ZENSICAL_VENV = REPO / ".venv-zensical"
 PAGE = REPO / "docs" / "toekomst.md"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Both engines build with the same date: the figures and the freshness lines depend on it, and
+# other tests may set SOURCE_DATE_EPOCH for the session (bundle fixtures).
+EPOCH = "1763769600"  # 22 November 2025
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
 # The two references that Zensical resolves differently (see test_zensical_form_scripts_resolve).
 FORM_SCRIPTS = "bijdragen/nieuwe-praktijk/index.html: <script src="
 
@@ -245,7 +248,9 @@ def mkdocs_site(tmp_path_factory) -> Path:
     from sitebuild import build
 
     root = _repo_copy(tmp_path_factory.mktemp("engines-repo"))
-    return build(root, tmp_path_factory.mktemp("engines-mkdocs") / "site")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return build(root, tmp_path_factory.mktemp("engines-mkdocs") / "site")
 
 
 def test_the_export_refuses_a_practice_with_an_error(tmp_path: Path, capsys) -> None:

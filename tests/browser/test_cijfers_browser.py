@@ -210,19 +210,18 @@ def test_selection_bundle_describes_its_selection(selection_bundle, browser) -> 
     context.close()
 
 
-@pytest.mark.skipif(
-    os.environ.get("UPDATE_SCREENSHOTS") != "1", reason="UPDATE_SCREENSHOTS=1 maakt ze opnieuw"
-)
 def test_make_screenshots(repo_site, serve, browser, tmp_path) -> None:
-    """docs/assets/screenshots/cijfers-*.png: the top of the page on a desktop, the page on a
-    phone, and a page of its print."""
+    """The top of the page on a desktop, the page on a phone, and a page of its print, as PNG:
+    made on every run; with UPDATE_SCREENSHOTS=1 they replace docs/assets/screenshots/cijfers-*."""
     base = serve(repo_site)
+    shots = tmp_path / "shots"
+    shots.mkdir()
     for name, width, height in (("desktop", 1280, 2300), ("360", 360, 3000)):
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
         page.goto(base + URL, wait_until="networkidle")
         page.screenshot(
-            path=str(SCREENSHOTS / f"cijfers-{name}.png"),
+            path=str(shots / f"cijfers-{name}.png"),
             full_page=True,
             clip={"x": 0, "y": 0, "width": width, "height": height},
         )
@@ -239,4 +238,8 @@ def test_make_screenshots(repo_site, serve, browser, tmp_path) -> None:
         [pdftoppm, "-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile", str(pdf), str(out)],
         check=True,
     )
-    Path(f"{out}.png").replace(SCREENSHOTS / "cijfers-print.png")
+    Path(f"{out}.png").replace(shots / "cijfers-print.png")
+    for shot in sorted(shots.iterdir()):
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+        if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+            shutil.copy(shot, SCREENSHOTS / shot.name)
