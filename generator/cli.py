@@ -376,9 +376,16 @@ def _register_cijfers(sub: argparse._SubParsersAction) -> None:
     register(sub)
 
 
+def _register_verouderd(sub: argparse._SubParsersAction) -> None:
+    from .stale import register
+
+    register(sub)
+
+
 _EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _register_export,
     _register_bundle,
     _register_new,
     _register_cijfers,
+    _register_verouderd,
 ]

@@ -239,3 +239,276 @@ def test_pre_commit_checks_changed_practices():
     assert not pattern.search("docs/index.md")
     assert not pattern.search("practices/_lijsten/beleidsdomeinen.yml")
     assert hook.get("pass_filenames", True) is True
+
+
+# --- issue #19: the review summary, the site as artifact, the weekly freshness issue ----------
+
+SCRIPTS = WORKFLOWS / "scripts"
+
+
+def test_pull_request_summarises_and_uploads_the_built_site(workflows):
+    job = workflows["pull-request.yml"]["jobs"]["controle"]
+    job_steps = job["steps"]
+    checkout = job_steps[index_of(job_steps, uses("actions/checkout"))]
+    assert checkout["with"]["fetch-depth"] == 0  # the summary diffs against the base branch
+    check = index_of(job_steps, runs("python -m generator check --format github"))
+    summary = index_of(job_steps, runs(".github/workflows/scripts/pr_samenvatting.py"))
+    build = index_of(job_steps, runs("mkdocs build --strict --site-dir site"))
+    upload = index_of(job_steps, uses("actions/upload-artifact"))
+    assert check < summary < build < upload
+    step = job_steps[summary]
+    assert step["if"].startswith("always()")  # also (above all) when the check failed
+    assert '"origin/$BASE_REF"' in step["run"]
+    assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"  # not spliced into the script
+    artifact = job_steps[upload]["with"]
+    assert (artifact["name"], artifact["path"]) == ("site", "site")
+    assert (SCRIPTS / "pr_samenvatting.py").is_file()
+
+
+def test_freshness_workflow_runs_weekly_and_keeps_one_issue(workflows):
+    wf = workflows["verouderd.yml"]
+    [schedule] = triggers(wf)["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit()  # once a week
+    assert wf["permissions"] == {"contents": "read", "issues": "write"}
+    job_steps = steps(wf)
+    listing = index_of(
+        job_steps, runs("python -m generator verouderd --format json > verouderd.json")
+    )
+    issue = index_of(job_steps, runs("verouderd_issue.py verouderd.json"))
+    assert listing < issue
+    assert job_steps[issue]["env"]["GH_TOKEN"] == "${{ github.token }}"
+    parser = _parser()
+    assert parser.parse_args(["verouderd", "--format", "json"]).format == "json"
+
+
+# The freshness issue script, with a fake `gh` that logs its calls and answers `issue list`.
+
+FAKE_GH = """#!/bin/sh
+{ printf '%s\\n' "CALL $*"; if [ "$1 $2" != "issue list" ] && [ "$1" != "label" ]; then
+  case "$*" in *--body-file*) cat;; esac; fi; } >> "$FAKE_GH_LOG"
+if [ "$1 $2" = "issue list" ]; then cat "$FAKE_GH_LIST"; fi
+"""
+
+STALE_JSON = {
+    "peildatum": "2025-06-01",
+    "jaren": 2,
+    "praktijken_totaal": 6,
+    "aantal": 2,
+    "samenvatting": "2 van 6 praktijken zijn meer dan 2 jaar niet bijgewerkt.",
+    "praktijken": [
+        {
+            "id": "zonder-datum",
+            "titel": "Zonder | datum @iemand <b>",
+            "bestand": "practices/zonder-datum.md",
+            "bijgewerkt": None,
+            "startjaar": 2022,
+            "sinds": "2022-01-01",
+            "leeftijd_dagen": 1247,
+            "leeftijd": "3 jaar en 5 maanden",
+            "contact": None,
+            "url": None,
+        },
+        {
+            "id": "oud",
+            "titel": "Een oude praktijk",
+            "bestand": "practices/oud.md",
+            "bijgewerkt": "2022-03-01",
+            "startjaar": 2023,
+            "sinds": "2022-03-01",
+            "leeftijd_dagen": 1188,
+            "leeftijd": "3 jaar en 3 maanden",
+            "contact": {"dienst": "Dienst Duurzaamheid", "email": "d@gemeente.example.org"},
+            "url": "https://x.org/praktijken/oud/",
+        },
+    ],
+}
+
+
+@pytest.fixture
+def fake_gh(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    gh = tmp_path / "bin" / "gh"
+    gh.parent.mkdir()
+    gh.write_text(FAKE_GH, encoding="utf-8")
+    gh.chmod(0o755)
+    log, listing = tmp_path / "gh.log", tmp_path / "list.json"
+
+    def run(data: dict, open_issues: list[dict]) -> tuple[str, str]:
+        log.write_text("", encoding="utf-8")
+        listing.write_text(json.dumps(open_issues), encoding="utf-8")
+        source = tmp_path / "verouderd.json"
+        source.write_text(json.dumps(data), encoding="utf-8")
+        env = {
+            **os.environ,
+            "PATH": f"{gh.parent}{os.pathsep}{os.environ['PATH']}",
+            "FAKE_GH_LOG": str(log),
+            "FAKE_GH_LIST": str(listing),
+        }
+        env.pop("GH", None)
+        done = subprocess.run(
+            [sys.executable, str(SCRIPTS / "verouderd_issue.py"), str(source)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout, log.read_text(encoding="utf-8")
+
+    return run
+
+
+def calls(log: str) -> list[str]:
+    return [line[5:] for line in log.splitlines() if line.startswith("CALL ")]
+
+
+def test_no_issue_yet_opens_one_with_the_label(fake_gh):
+    out, log = fake_gh(STALE_JSON, [])
+    assert calls(log) == [
+        "issue list --label verouderd --state open --json number,title --limit 100",
+        "label create verouderd --color c5def5 --description Praktijken die lang niet bijgewerkt "
+        "zijn (wekelijks bijgewerkt) --force",
+        "issue create --title Verouderde praktijken --label verouderd --body-file -",
+    ]
+    assert out.strip() == "issue geopend: 2 praktijken"
+    assert "| Een oude praktijk" not in log  # with a URL it is a link:
+    assert (
+        "| [Een oude praktijk](https://x.org/praktijken/oud/)<br>practices/oud.md | 1 maart 2022 |"
+        in log
+    )
+    assert "geen datum (gestart in 2022)" in log
+    assert "Dienst Duurzaamheid, d&#64;gemeente.example.org" in log
+    # Contributed text cannot break the table, mention anyone or add HTML.
+    assert "Zonder \\| datum &#64;iemand &lt;b&gt;" in log
+
+
+def test_an_open_issue_is_updated_not_duplicated(fake_gh):
+    issues = [
+        {"number": 12, "title": "Iets anders"},
+        {"number": 9, "title": "Verouderde praktijken"},
+        {"number": 7, "title": "Verouderde praktijken"},
+    ]
+    out, log = fake_gh(STALE_JSON, issues)
+    assert calls(log)[1:] == ["issue edit 7 --body-file -"]
+    assert "Een oude praktijk" in log
+    assert out.strip() == "issue #7 bijgewerkt: 2 praktijken"
+
+
+def test_nothing_stale_closes_the_issue_or_does_nothing(fake_gh):
+    empty = {**STALE_JSON, "aantal": 0, "praktijken": []}
+    out, log = fake_gh(empty, [{"number": 7, "title": "Verouderde praktijken"}])
+    assert calls(log)[1:] == [
+        "issue edit 7 --body-file -",
+        "issue close 7 --comment Geen verouderde praktijken meer.",
+    ]
+    out, log = fake_gh(empty, [])
+    assert calls(log) == [
+        "issue list --label verouderd --state open --json number,title --limit 100"
+    ]
+    assert out.strip() == "geen verouderde praktijken; geen issue nodig"
+
+
+def test_the_issue_script_reads_what_verouderd_writes(tmp_path, capsys):
+    """The keys the script reads are those `verouderd --format json` writes."""
+    import importlib.util
+    import json
+
+    from conftest import VALID_FRONT, ProjectDir
+
+    from generator.cli import main
+
+    project = ProjectDir(tmp_path)
+    project.add("oud.md", VALID_FRONT + "bijgewerkt: 2022-03-01\n")
+    assert (
+        main(["--project", str(tmp_path), "verouderd", "--format", "json", "--datum", "2025-06-01"])
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    spec = importlib.util.spec_from_file_location("verouderd_issue", SCRIPTS / "verouderd_issue.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    body = script.issue_body(data)
+    assert "| Fair-O-Meter meet de fairtrade-aankopen<br>practices/oud.md | 1 maart 2022 |" in body
+    assert body.startswith(script.MARK)
+
+
+# The review summary, on a throw-away git repository with a base and a head commit.
+
+
+def _git(root, *args):
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_the_review_summary_names_changes_problems_and_pages(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import VALID_BODY, VALID_FRONT, practice_text
+
+    root = tmp_path / "repo"
+    practices = root / "practices"
+    shutil.copytree(REPO / "practices" / "_lijsten", practices / "_lijsten")
+    (practices / "blijft.md").write_text(practice_text(), encoding="utf-8")
+    (practices / "weg.md").write_text(practice_text(), encoding="utf-8")
+    (practices / "anders.md").write_text(practice_text(), encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "basis")
+    _git(root, "checkout", "-q", "-b", "voorstel")
+    (practices / "weg.md").unlink()
+    changed = VALID_FRONT.replace("sdgs: [12, 17]", "sdgs: [12, 13]")
+    (practices / "anders.md").write_text(practice_text(changed), encoding="utf-8")
+    broken = VALID_FRONT.replace("Fair-O-Meter meet de fairtrade-aankopen", "Nieuwe | praktijk")
+    broken = broken.replace("jaar: 2023", "jaar: twintig")
+    (practices / "nieuw.md").write_text(practice_text(broken, VALID_BODY), encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "voorstel")
+
+    summary_file = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary_file)}
+    done = subprocess.run(
+        [sys.executable, str(SCRIPTS / "pr_samenvatting.py"), "main"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    text = summary_file.read_text(encoding="utf-8")
+    assert text.startswith("## Praktijken in deze pull request\n")
+    rows = [line for line in text.splitlines() if line.startswith("| ")][2:]
+    assert rows == [
+        "| Fair-O-Meter meet de fairtrade-aankopen<br>`practices/anders.md` | gewijzigd "
+        "| ✅ in orde |",
+        "| `practices/nieuw.md` | nieuw | ❌ 1 fout(en), 0 waarschuwing(en) |",
+        "| Fair-O-Meter meet de fairtrade-aankopen<br>`practices/weg.md` | verwijderd | — |",
+    ]
+    assert "**`practices/nieuw.md`**\n- fout, regel 9: jaar: verwacht een geheel getal" in text
+    pages = text.split("### Pagina's die veranderen")[1]
+    for page in (
+        "praktijken/anders/",
+        "praktijken/weg/",
+        "sdg/13/",  # anders joined SDG 13
+        "sdg/17/",  # and left SDG 17: its old page changes too
+        "catalogus/",
+        "beleidsdomeinen/duurzaam-aankoopbeleid/",
+        "gemeenten/merelbeke-melle/",
+        "provincies/oost-vlaanderen/",
+    ):
+        assert f"- `{page}`" in pages, page
+    assert "praktijken/blijft/" not in text
+    assert "praktijken/nieuw/" not in pages  # it does not pass the check: no page yet
+    assert "artefact `site`" in pages

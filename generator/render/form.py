@@ -24,9 +24,10 @@ from typing import Any
 import markdown
 import yaml
 
-from .. import allowlist, bodycheck, rules, schema
+from .. import allowlist, bodycheck, images, rules, schema
 from ..layout import PRACTICES
 from ..load import IMAGE_SUFFIXES
+from ..model import Practice
 from ..schema import FALLBACK_ID, FLOW_LISTS, MAX_ID, SECTION_HINTS, Field
 from ..taxonomy import Site
 from ..vocab import SLUG
@@ -35,6 +36,44 @@ from .text import front_matter
 
 FORM_PAGE = "bijdragen/nieuwe-praktijk.md"
 DATA_SCRIPT = "bijdragen/formulier-data.js"
+# One small script per practice, loaded by the form opened with ?wijzig=<id> ("Wijzig deze
+# praktijk" on every practice page, render/freshness.py): the practice's fields as the form
+# holds them, its text per section, and its file as it is now (for the diff). A script and
+# not JSON: the form works from file:// too (offline bundles), where fetch() is refused.
+EDIT_FOLDER = "bijdragen/praktijken"
+EDIT_PARAMETER = "wijzig"
+# The diff of old and new file compares lines by their longest common subsequence, which takes
+# (lines changed) × (lines changed) steps: above this the form says the change is too large.
+DIFF_LIMIT = 1_000_000
+
+# "Verstuur naar de redactie": a mailto: link with the file in its body. Mail programs and
+# browsers cut or refuse long mailto: links (Outlook on Windows near 2,000 characters), so a
+# longer link is not offered: the form downloads the file and asks to attach it instead.
+MAIL_URL_LIMIT = 1800
+
+# Images added in the form: what `check` accepts (generator/images.py) is checked in the
+# browser first. A photo larger than MAX_SIDE pixels or than the limit is scaled down in the
+# browser (canvas → JPEG at JPEG_QUALITY); an SVG is never scaled. A file larger than
+# MAX_INPUT_BYTES is not even read (decoding it could stall a phone).
+MAX_SIDE = 1600
+JPEG_QUALITY = 0.85
+MAX_INPUT_BYTES = 40 * 1024 * 1024
+# The first bytes of each raster kind, as images._magic_matches reads them: [offset, hex].
+IMAGE_MAGIC: dict[str, list[list[int | str]]] = {
+    "png": [[0, "89504e470d0a1a0a"]],
+    "jpeg": [[0, "ffd8ff"]],
+    "webp": [[0, "52494646"], [8, "57454250"]],
+}
+IMAGE_EXTENSION = {"png": ".png", "jpeg": ".jpg", "webp": ".webp", "svg": ".svg"}
+IMAGE_MESSAGES = {
+    # Only the form says these: the browser reads the file before `check` ever sees it.
+    "unreadable": "'{value}' kon niet gelezen worden als afbeelding. Sla ze opnieuw op als "
+    "JPEG of PNG en probeer nog eens.",
+    "inputTooLarge": "'{value}' is {kb} KB; zo'n groot bestand kan het formulier niet "
+    "verkleinen (hoogstens {limit} KB). Verklein de foto eerst.",
+    "scaled": "Verkleind van {from} tot {to} pixels en bewaard als JPEG ({kb} KB).",
+    "kept": "{kind}, {kb} KB: zo goed als het is, niet verkleind.",
+}
 
 NOT_IN_FORM = {"voorbeeld"}  # marks the illustrative starter collection; new practices are real
 
@@ -190,7 +229,129 @@ def form_data(site: Site, options: SiteOptions, today: dt.date | None = None) ->
         "yaml": {"foldWidth": FOLD_WIDTH, "flow": sorted(FLOW_LISTS)},
         "repo": {"url": (options.repo_url or "").rstrip("/") or None, "branch": options.branch},
         "today": today.isoformat(),
+        "editors": {"email": editors_email(options), "mailLimit": MAIL_URL_LIMIT},
+        "edit": {"parameter": EDIT_PARAMETER, "diffLimit": DIFF_LIMIT},
+        "image": image_rules(),
     }
+
+
+def editors_email(options: SiteOptions) -> str | None:
+    """The editors' address (mkdocs.yml `extra.redactie.email`), which the plugin passes in
+    `SiteOptions.editors_email`; None hides the form's mail route."""
+    email = getattr(options, "editors_email", None)
+    return email if isinstance(email, str) and rules.EMAIL.fullmatch(email.strip()) else None
+
+
+def _too_large_template(limit: int) -> str:
+    """images' own "too large" message, with {pad} and {kb} for the script to fill."""
+    kb = 987654321
+    return images._too_large(kb * 1024, limit, "{pad}").replace(str(kb), "{kb}")
+
+
+def image_rules() -> dict[str, Any]:
+    """What the form checks in an image before `check` does, from generator/images.py."""
+    return {
+        "maxRaster": images.MAX_RASTER_BYTES,
+        "maxSvg": images.MAX_SVG_BYTES,
+        "maxInput": MAX_INPUT_BYTES,
+        "maxSide": MAX_SIDE,
+        "quality": JPEG_QUALITY,
+        "folder": images.FOLDER,
+        "magic": IMAGE_MAGIC,
+        "labels": images.KIND_LABEL,
+        "extension": IMAGE_EXTENSION,
+        "messages": {
+            **IMAGE_MESSAGES,
+            "tooLargeRaster": _too_large_template(images.MAX_RASTER_BYTES),
+            "tooLargeSvg": _too_large_template(images.MAX_SVG_BYTES),
+            "wrongType": rules.MESSAGES["imageType"],
+        },
+    }
+
+
+# --- editing an existing practice ---------------------------------------------------------
+
+
+def split_sections(body: str) -> dict[str, str]:
+    """The practice's text per form section. A `## ` heading with a section's name starts that
+    section (outside fenced code); any other heading stays in the text of the section it is
+    in. Text before the first section heading goes to the start of the first section, and a
+    text without any goes to the required section, so nothing is lost."""
+    known = set(schema.BODY_SECTIONS)
+    parts: dict[str, list[str]] = {}
+    lead: list[str] = []
+    current: list[str] = lead
+    fenced = False
+    for line in body.replace("\r\n", "\n").split("\n"):
+        if rules.FENCE.match(line):
+            fenced = not fenced
+        heading = None if fenced else re.fullmatch(r"##[ \t]+(.+?)[ \t#]*", line)
+        if heading and heading.group(1) in known:
+            current = parts.setdefault(heading.group(1), [])
+            if current:
+                current.append("")
+            continue
+        current.append(line)
+    texts = {name: "\n".join(lines).strip("\n") for name, lines in parts.items()}
+    if any(line.strip() for line in lead):
+        first = next(iter(parts), None) or sorted(schema.REQUIRED_SECTIONS)[0]
+        rest = texts.get(first, "")
+        texts[first] = "\n".join(lead).strip("\n") + ("\n\n" + rest if rest else "")
+    return {name: texts[name] for name in schema.BODY_SECTIONS if texts.get(name, "").strip()}
+
+
+def _form_value(spec: Field, value: Any) -> Any:
+    """A front-matter value as the form's state holds it (see initialState in the script)."""
+    if spec.kind == "list":
+        item = spec.item
+        assert item is not None
+        if item.vocab == "gemeenten":
+            return [m.name for m in value]
+        if item.kind == "object":
+            return [{k: v for k, v in vars(x).items() if isinstance(v, str)} for x in value]
+        if not item.vocab:  # typed: one per line, or separated by commas
+            return (", " if LIST_ENTRY.get(spec.key) == "commas" else "\n").join(value)
+        return list(value)
+    if spec.kind == "object":
+        return {k: v for k, v in vars(value).items() if isinstance(v, str)} if value else {}
+    if value is None:
+        return ""
+    return str(value)
+
+
+def edit_data(p: Practice, options: SiteOptions) -> dict[str, Any]:
+    """What the form needs to edit practice `p`: its fields, its text per section, the lines
+    of the fields the form does not show (kept as they are), and the file as it is now."""
+    values = {}
+    for spec in schema.FIELDS:
+        if spec.key in NOT_IN_FORM or spec.kind == "date":  # `bijgewerkt` becomes today
+            continue
+        values[spec.key] = _form_value(spec, getattr(p, spec.key.replace("-", "_")))
+    keep = [
+        yaml.safe_dump({key: getattr(p, key)}, allow_unicode=True, width=1000).strip()
+        for key in sorted(NOT_IN_FORM)
+        if getattr(p, key)
+    ]
+    path = p.source_path or f"{options.practices_folder}/{p.id}.md"
+    return {
+        "id": p.id,
+        "path": path,
+        "values": values,
+        "body": split_sections(p.body),
+        "keep": keep,
+        "source": p.path.read_text(encoding="utf-8").replace("\r\n", "\n"),
+    }
+
+
+def edit_script(p: Practice, options: SiteOptions) -> str:
+    text = json.dumps(edit_data(p, options), ensure_ascii=False, separators=(",", ":"))
+    return "window.PK_EDIT=" + text.replace("</", "<\\/") + ";\n"
+
+
+def edit_assets(site: Site, options: SiteOptions) -> list[Asset]:
+    return [
+        Asset(f"{EDIT_FOLDER}/{p.id}.js", content=edit_script(p, options)) for p in site.practices
+    ]
 
 
 def form_script(site: Site, options: SiteOptions, today: dt.date | None = None) -> str:
@@ -240,8 +401,9 @@ def form_page(options: SiteOptions) -> str:
         + "# Een nieuwe praktijk voorstellen\n\n"
         + '<p class="pk-lead">Vul het formulier in: het controleert alles terwijl je typt, met '
         "dezelfde regels als de databank zelf, en maakt het bestand voor de praktijk. Dat bestand "
-        "download je, of je opent het meteen op GitHub om het voor te stellen. Niets wordt "
-        "verstuurd voor je zelf op GitHub op de knop drukt.</p>\n\n"
+        "stuur je naar de redactie vanuit je eigen mailprogramma (geen account nodig), je "
+        "downloadt het, of je opent het meteen op GitHub. Niets wordt verstuurd voor je zelf "
+        "op de knop drukt, in je mailprogramma of op GitHub.</p>\n\n"
         + '<div id="pk-form" class="pk-form-root" markdown>\n\n'
         + '<div class="pk-form__fallback" markdown>\n\n'
         + '!!! info "Dit formulier heeft JavaScript nodig"\n\n'
@@ -262,4 +424,5 @@ def form_pages(
     site: Site, options: SiteOptions, today: dt.date | None = None
 ) -> tuple[list[Page], list[Asset]]:
     page = Page(FORM_PAGE, form_page(options), listed=True)
-    return [page], [Asset(DATA_SCRIPT, content=form_script(site, options, today))]
+    assets = [Asset(DATA_SCRIPT, content=form_script(site, options, today))]
+    return [page], assets + edit_assets(site, options)
