@@ -57,6 +57,13 @@ SDG_CHECKBOXES = [12, 6, 0, 3, 10, 16, 2, 14]  # SDG 13, 7, 1, 4, 11, 17, 3, 15 
 TARGETS = {
     "check_10000": ("`check` van {check} praktijken", 2.0, "s"),
     "build_ratio_1000": ("bouwtijd met plugin ÷ gewone MkDocs, {compare} praktijken", 1.15, "×"),
+    "floor_ratio_1000": ("bouwtijd ÷ ondergrens van MkDocs zelf, {compare} praktijken", 1.5, "×"),
+    "serve_s_1000": (
+        "wijziging zichtbaar onder `mkdocs serve --dirty`, {serve} praktijken",
+        3.0,
+        "s",
+    ),
+    "maxrss_5000": ("piekgeheugen van de bouw, {large} praktijken", 500, "MB"),
     "per_practice_ratio": ("bouwtijd per praktijk bij {large} ÷ bij {small}", 1.1, "×"),
     "catalogue_gz_10000": ("catalogusgegevens per praktijk, gzip, {cat} praktijken", 400, "B"),
     "filter_10000": ("filterwissel in de catalogus, {cat} praktijken (mediaan)", 100, "ms"),
@@ -74,6 +81,7 @@ def label(key: str, plan: dict[str, Any]) -> str:
         small=nl(min(plan["build_ns"])),
         cat=nl(plan["catalogue_n"]),
         bundle=nl(plan["bundle_n"]),
+        serve=nl(plan["serve_n"]),
     )
 
 
@@ -89,12 +97,14 @@ class Plan:
     catalogue_n: int
     bundle_n: int
     repeats: int
+    floor_repeats: int
+    serve_edits: int
     out_md: Path
     out_json: Path
     skip: frozenset[str]
 
 
-STEPS = ("check", "build", "serve", "catalogue", "bundle", "cijfers")
+STEPS = ("check", "build", "floor", "serve", "catalogue", "bundle", "cijfers")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -144,6 +154,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
             1000,
             100,
             1,
+            1,
+            2,
             args.out_md or work / "prestaties.md",
             args.out_json or work / "results.json",
             skip,
@@ -159,6 +171,8 @@ def make_plan(args: argparse.Namespace) -> Plan:
         10000,
         1000,
         2,
+        5,
+        5,
         args.out_md or ROOT / "docs" / "prestaties.md",
         args.out_json or ROOT / "benchmarks" / "results.json",
         skip,
@@ -450,6 +464,91 @@ def bench_plain_once(plan: Plan, root: Path, log: Log) -> dict[str, Any]:
 plan_export_s: dict[Path, float] = {}
 
 
+# --- 2b. the engine's floor -------------------------------------------------------------------
+
+_FLOOR_PAGES = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from generator.project import load_project
+root, out = Path(sys.argv[1]), Path(sys.argv[2])
+(out / "praktijken").mkdir(parents=True)
+(out / "index.md").write_text("# Praktijken\\n", encoding="utf-8")
+for p in load_project(root).practices:
+    meta = {"title": p.titel, "description": p.samenvatting}
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
+    text = "---\\n" + "\\n".join(lines)
+    text += f"\\n---\\n\\n# {p.titel}\\n\\n{p.samenvatting}\\n\\n{p.body}\\n"
+    (out / "praktijken" / f"{p.id}.md").write_text(text, encoding="utf-8")
+"""
+
+
+def floor_config(root: Path) -> Path:
+    """The engine's floor: MkDocs + Material + search building one plain page per practice
+    (its title, summary and text as Markdown, nothing else), with the site's theme and Markdown
+    extensions and a navigation of one page, as the practice pages are outside it."""
+    import yaml
+
+    docs = root / "floor-docs"
+    if not docs.exists():
+        subprocess.run(
+            [PY, "-c", _FLOOR_PAGES, str(root), str(docs), str(ROOT)], check=True, env=ENV
+        )
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    site = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    theme = dict(site["theme"])
+    theme.pop("custom_dir", None)  # the project's templates need the plugin's context
+    theme["language"] = "nl"
+    theme.pop("logo", None)
+    theme.pop("favicon", None)
+    config = {
+        "site_name": site["site_name"],
+        "site_url": site.get("site_url"),
+        "docs_dir": docs.name,
+        "theme": theme,
+        "plugins": [{"search": {"lang": "nl"}}],
+        "markdown_extensions": site.get("markdown_extensions", []),
+        "nav": [{"Home": "index.md"}],
+        "not_in_nav": "/praktijken/\n",
+    }
+    path = root / "mkdocs-floor.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def bench_floor(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
+    """The site against the engine's floor at `compare_n`, built alternately (A B A B …) so
+    both see the same load; the figure is the median of the ratios of each pair."""
+    root = projects.get(plan.compare_n)
+    config = floor_config(root)
+    pairs = []
+    for i in range(plan.floor_repeats):
+        site = build_once(root, "mkdocs.yml", plan.work / "site-floor-a")
+        floor = build_once(root, config.name, plan.work / "site-floor-b")
+        pairs.append((site["seconds"], floor["seconds"], site["maxrss_kb"]))
+        log(
+            f"ondergrens #{i + 1}: site {site['seconds']:.1f} s, MkDocs zelf "
+            f"{floor['seconds']:.1f} s: {site['seconds'] / floor['seconds']:.2f} ×"
+        )
+    for name in ("site-floor-a", "site-floor-b"):
+        shutil.rmtree(plan.work / name, ignore_errors=True)
+    ratios = [a / b for a, b, _ in pairs]
+    return {
+        "n": plan.compare_n,
+        "site_runs_s": [round(a, 2) for a, _, _ in pairs],
+        "floor_runs_s": [round(b, 2) for _, b, _ in pairs],
+        "ratios": [round(r, 3) for r in ratios],
+        "ratio_median": round(statistics.median(ratios), 3),
+        "site_median_s": round(statistics.median(a for a, _, _ in pairs), 2),
+        "floor_median_s": round(statistics.median(b for _, b, _ in pairs), 2),
+        "site_maxrss_mb": round(max(m for _, _, m in pairs) / 1024, 1),
+    }
+
+
 # --- 3. mkdocs serve -------------------------------------------------------------------------
 
 
@@ -485,7 +584,8 @@ def bench_serve(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
     url = f"http://127.0.0.1:{port}{served_path(root)}/praktijken/{practice.stem}/"
     log_file = (plan.work / "serve.log").open("w")
     process = subprocess.Popen(
-        [PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        # --dirty: a change renders only the pages whose content changed (see the plugin).
+        [PY, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=root,
         env=ENV,
         stdout=log_file,
@@ -502,8 +602,8 @@ def bench_serve(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
             time.sleep(0.5)
         out["first_build_s"] = round(time.perf_counter() - t, 1)
         log(f"mkdocs serve klaar na {out['first_build_s']} s")
-        for i in range(2):
-            time.sleep(2)  # let the watcher settle after the previous build
+        for i in range(plan.serve_edits):
+            time.sleep(3)  # let the watcher settle after the previous build
             marker = f"Gewijzigd voor meting {i} {time.time_ns()}"
             text = original.replace("bron: Benchmark (gegenereerd)", f"bron: {marker}")
             assert text != original, "de praktijk heeft geen bron-regel om te wijzigen"
@@ -529,6 +629,7 @@ def bench_serve(plan: Plan, projects: Projects, log: Log) -> dict[str, Any]:
             process.wait(timeout=20)
         log_file.close()
     out["median_s"] = round(statistics.median(out["latencies_s"]), 2)
+    out["dirty"] = True
     return out
 
 
@@ -900,6 +1001,8 @@ def parallel_from() -> int:
 
 
 def verdicts(r: dict[str, Any]) -> dict[str, tuple[float | None, bool | None]]:
+    fl, sv = r.get("floor", {}), r.get("serve", {})
+    big_build = max((int(k) for k in r.get("build", {}).get("runs", {})), default=None)
     b, c, cat, bun, cij = (
         r.get("build", {}),
         r.get("check", {}),
@@ -911,6 +1014,9 @@ def verdicts(r: dict[str, Any]) -> dict[str, tuple[float | None, bool | None]]:
     values: dict[str, float | None] = {
         "check_10000": c[str(big)]["best_s"] if big else None,
         "build_ratio_1000": b.get("build_ratio"),
+        "floor_ratio_1000": fl.get("ratio_median"),
+        "serve_s_1000": sv.get("median_s") if sv.get("dirty") else None,
+        "maxrss_5000": b["runs"][str(big_build)]["maxrss_mb"] if big_build else None,
         "per_practice_ratio": b.get("per_practice_ratio"),
         "catalogue_gz_10000": cat.get("per_practice_gz_b"),
         "filter_10000": cat.get("filter_ms", {}).get("median"),
@@ -921,10 +1027,15 @@ def verdicts(r: dict[str, Any]) -> dict[str, tuple[float | None, bool | None]]:
     return {k: (v, None if v is None else v <= TARGETS[k][1]) for k, v in values.items()}
 
 
+def max_load(r: dict[str, Any]) -> float:
+    """The highest load of this run and of the runs whose steps it took over."""
+    return max(r["load"]["max"], (r.get("carried_load") or {}).get("max", 0))
+
+
 def busy_machine(r: dict[str, Any]) -> bool:
     """The measurement itself keeps one core (builds) to two (check) busy; a load above
     cores + 1 means other work ran at the same time."""
-    return r["load"]["max"] > (r["machine"]["cores"] or 1) + 1
+    return max_load(r) > (r["machine"]["cores"] or 1) + 1
 
 
 def n_runs(c: dict[str, Any]) -> int:
@@ -936,7 +1047,7 @@ def why(key: str, r: dict[str, Any]) -> str:
     b, c, cat = r.get("build", {}), r.get("check", {}), r.get("catalogue", {})
     busy = (
         f" De machine was tijdens de meting ook met ander werk bezig (belasting tot "
-        f"{nl(r['load']['max'], 1)} op {r['machine']['cores']} kernen, de meting zelf inbegrepen): "
+        f"{nl(max_load(r), 1)} op {r['machine']['cores']} kernen, de meting zelf inbegrepen): "
         "de tijden zijn eerder te hoog dan te laag."
         if busy_machine(r)
         else ""
@@ -1046,6 +1157,27 @@ def why(key: str, r: dict[str, Any]) -> str:
             "De pagina groeit niet met het aantal praktijken, alleen met de lijsten: de "
             "heatmap heeft één vakje (en één link) per SDG en beleidsdomein."
         )
+    if key == "floor_ratio_1000":
+        fl = r["floor"]
+        return (
+            f"De site bouwt in {nl(fl['site_median_s'], 1)} s, MkDocs zelf op de kale "
+            f"praktijkpagina's in {nl(fl['floor_median_s'], 1)} s. Het verschil zit in wat de "
+            "ondergrens niet heeft: de praktijken lezen en valideren, de taxonomie, de "
+            "indexpagina's (elke gemeente, SDG, beleidsdomein en provincie: elke pagina kost "
+            "MkDocs en Material een sjabloon en een schrijfbeurt) en de grotere pagina's "
+            "(feiten, gerelateerde praktijken en 'uit de buurt', die Markdown en de zoekfunctie "
+            "als HTML doorlopen)." + busy
+        )
+    if key == "serve_s_1000":
+        return (
+            "Bij elke wijziging leest en valideert de plugin alle praktijken opnieuw en maakt "
+            "ze alle pagina's in de generator om ze te vergelijken met de vorige bouw; MkDocs "
+            "bouwt daarna alleen de gewijzigde." + busy
+        )
+    if key == "maxrss_5000":
+        return (
+            "MkDocs houdt elke pagina (Markdown, HTML en inhoudstafel) tot het einde vast." + busy
+        )
     return ""
 
 
@@ -1093,6 +1225,15 @@ def page(r: dict[str, Any]) -> str:
         ),
         "",
     ]
+    carried = r.get("carried_over") or {}
+    if carried:
+        lines += [
+            "Niet alles is in deze run gemeten; deze stappen komen uit een eerdere meting "
+            "(stap: datum): "
+            + ", ".join(f"`{k}`: {v[:16].replace('T', ' ')}" for k, v in sorted(carried.items()))
+            + ". De machine en de belasting hierboven gelden voor de laatste run.",
+            "",
+        ]
     lines += ["## Doelen", "", "| Doel | Streefwaarde | Gemeten | Gehaald? |", "|---|---|---|---|"]
     for key, (_, limit, unit) in TARGETS.items():
         value, ok = v[key]
@@ -1277,16 +1418,41 @@ def page(r: dict[str, Any]) -> str:
         elif cat.get("browser"):
             lines += ["", cat["browser"] + "."]
         lines += [""]
+    fl = r.get("floor", {})
+    if fl:
+        lines += [
+            "### De ondergrens: MkDocs zelf",
+            "",
+            f"Met {nl(fl['n'])} praktijken bouwt de site in {nl(fl['site_median_s'], 1)} s "
+            f"(mediaan; metingen: {', '.join(nl(t, 1) for t in fl['site_runs_s'])} s). MkDocs "
+            "met Material en de zoekfunctie, zonder de plugin, op één gewone pagina per praktijk "
+            "met alleen haar titel, samenvatting en tekst (Markdown, de Markdown-uitbreidingen "
+            "van de site, het thema zonder de eigen sjablonen) bouwt in "
+            f"{nl(fl['floor_median_s'], 1)} s (metingen: "
+            f"{', '.join(nl(t, 1) for t in fl['floor_runs_s'])} s). Om beurten gebouwd "
+            "(site, ondergrens, site, …); de verhouding per paar is "
+            f"{', '.join(nl(x, 2) for x in fl['ratios'])}, mediaan {nl(fl['ratio_median'], 2)}. "
+            "De site heeft meer pagina's dan de ondergrens (ook de indexpagina's per SDG, "
+            "beleidsdomein, provincie en alle gemeenten) en valideert de praktijken.",
+            "",
+        ]
     if s:
+        how = (
+            "`mkdocs serve --dirty` maakt alleen de pagina's opnieuw waarvan de inhoud "
+            "veranderde: de praktijk zelf en de pagina's die haar kaart of naam tonen (de "
+            "plugin vergelijkt elke gegenereerde pagina met die van de vorige bouw). Zonder "
+            "`--dirty` bouwt `mkdocs serve` bij elke wijziging alle pagina's opnieuw."
+            if s.get("dirty")
+            else "`mkdocs serve` bouwt bij elke wijziging de hele site opnieuw."
+        )
         lines += [
             "### Een praktijk wijzigen onder `mkdocs serve`",
             "",
             f"Met {nl(s['n'])} praktijken: van het bewaren van een gewijzigde praktijk tot de "
-            f"vernieuwde pagina in de browser {nl(s['median_s'], 1)} s (metingen: "
-            f"{', '.join(nl(t, 1) for t in s['latencies_s'])} s). `mkdocs serve` bouwt bij elke "
-            f"wijziging de hele site opnieuw; de eerste bouw duurde {nl(s['first_build_s'], 0)} s. "
-            "Wie vooral één praktijk schrijft, controleert ze sneller met "
-            "`python -m generator check practices/<id>.md`.",
+            f"gewijzigde tekst op haar pagina (over HTTP opgevraagd) {nl(s['median_s'], 1)} s "
+            f"(mediaan; metingen: {', '.join(nl(t, 1) for t in s['latencies_s'])} s). {how} "
+            f"De eerste bouw duurde {nl(s['first_build_s'], 0)} s. Wie vooral één praktijk "
+            "schrijft, controleert ze ook snel met `python -m generator check practices/<id>.md`.",
             "",
         ]
     if bun.get("available"):
@@ -1340,6 +1506,8 @@ def page(r: dict[str, Any]) -> str:
         "```bash",
         "python benchmarks/run.py           # alle metingen (ongeveer 20 minuten op 2 kernen)",
         "python benchmarks/run.py --quick   # rookproef met kleine aantallen",
+        "# alleen de bouw, de ondergrens en mkdocs serve (de andere cijfers blijven staan):",
+        "python benchmarks/run.py --skip check,catalogue,bundle,cijfers",
         "```",
         "",
     ]
@@ -1392,9 +1560,21 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     results["realism"] = realism(projects)
+    if plan.skip and not plan.quick and plan.out_json.is_file():
+        # Skipped steps keep their last figures (with the date they were measured).
+        previous = json.loads(plan.out_json.read_text(encoding="utf-8"))
+        when = previous.get("carried_over", {})
+        for name in sorted(plan.skip):
+            if name in previous:
+                results[name] = previous[name]
+                when[name] = when.get(name) or previous.get("machine", {}).get("date")
+        results["carried_over"] = {k: v for k, v in when.items() if k in plan.skip}
+        loads = [previous.get("load", {}), previous.get("carried_load", {})]
+        results["carried_load"] = {"max": max(x.get("max", 0) for x in loads)}
     steps = {
         "check": bench_check,
         "build": bench_build,
+        "floor": bench_floor,
         "serve": bench_serve,
         "catalogue": bench_catalogue,
         "bundle": bench_bundle,

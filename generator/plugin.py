@@ -7,7 +7,9 @@ generator's blocks in hand-written pages. Everything it shows is made by `genera
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import html
 import logging
 import os
@@ -17,13 +19,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .body import Heading, toc_tokens
+from .body import Heading, clean_html, toc_tokens
 from .csp import read_shim, with_policy
 from .filters import Selection, selection_labels
 from .images import ImageError
@@ -161,6 +163,73 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
     _activated: list = []  # navigation entries marked active for the page being built
     _pages_total = 0
     _pages_done = 0
+    # `mkdocs serve --dirty` keeps this plugin between rebuilds (it has on_startup): what the
+    # previous build handed to MkDocs, so that only what changed is rendered again.
+    _incremental = False
+    _previous: dict[str, bytes] = {}  # docs path → digest of its content (or of its blocks)
+    _fingerprint: tuple = ()  # configuration, templates and lists: a change rebuilds all
+    _bodies: dict[bytes, str] = {}  # digest of a practice's text → its cleaned HTML
+    rendered: list[str] = []  # docs paths rendered by this build (tests count them)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._incremental = command == "serve" and dirty
+        if command == "serve" and not dirty:
+            log.info(
+                "Tip: met 'mkdocs serve --dirty' maakt een wijziging aan een praktijk alleen de "
+                "pagina's opnieuw die ze tonen, in plaats van de hele site."
+            )
+        self._previous, self._bodies, self._fingerprint = {}, {}, ()
+
+    def on_shutdown(self) -> None:
+        self._incremental = False
+        self._previous, self._bodies, self._fingerprint = {}, {}, ()
+
+    def _clean(self, text: str) -> str:
+        """`body.clean_html`, remembered by the text's digest between rebuilds of `serve`."""
+        key = _digest(text)
+        html_ = self._bodies.get(key)
+        if html_ is None:
+            html_ = self._bodies[key] = clean_html(text)
+        self._used_bodies[key] = html_
+        return html_
+
+    def _mark_unchanged(self, files: Files, config: MkDocsConfig, fingerprint: tuple) -> None:
+        """Under `mkdocs serve --dirty`: a generated file whose content is what the previous
+        build gave is not modified, so MkDocs neither renders nor copies it again; a
+        hand-written page whose generator blocks changed is. Without --dirty MkDocs renders
+        everything and asks nothing."""
+        current: dict[str, bytes] = {}
+        same_setup = fingerprint == self._fingerprint and bool(self._previous)
+        for file in files:
+            if file.generated_by == "praktijken" or (
+                file.generated_by is None and file.is_documentation_page()
+            ):
+                digest = self._content_digest(file, config)
+                if digest is None:
+                    continue
+                current[file.src_uri] = digest
+                if not same_setup:
+                    continue
+                if file.generated_by and self._previous.get(file.src_uri) == digest:
+                    file.is_modified = _unmodified  # type: ignore[method-assign]
+                elif not file.generated_by and self._previous.get(file.src_uri) != digest:
+                    file.is_modified = _modified  # type: ignore[method-assign]
+        if not same_setup:  # a list, a template or the configuration changed: everything
+            for file in files.documentation_pages():
+                file.is_modified = _modified  # type: ignore[method-assign]
+        self._previous, self._fingerprint = current, fingerprint
+
+    def _content_digest(self, file: File, config: MkDocsConfig) -> bytes | None:
+        if file.generated_by:
+            content = file.content_bytes if file.abs_src_path is None else None
+            return hashlib.blake2b(content, digest_size=16).digest() if content else None
+        text = file.content_string
+        if "praktijken:" not in text or self.site is None:
+            return None  # MkDocs' own check (the file's time) is the right one
+        expanded = expand_blocks(
+            text, file.src_uri, self.site, self.bundle, config.use_directory_urls
+        )
+        return _digest(expanded)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).resolve().parent
@@ -191,10 +260,14 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
             branch=branch_of(config.edit_uri or ""),
             bundle=self._bundle(selection, self.site),
             practices_folder=layout.practices_name,
+            editors_email=(config.extra.get("redactie") or {}).get("email"),
         )
         self.bundle = options.bundle
+        self._used_bodies: dict[bytes, str] = {}
         try:
-            pages, assets = render_site(self.site, options)
+            pages, assets = render_site(
+                self.site, options, self._clean if self._incremental else clean_html
+            )
         except ImageError as exc:  # an image changed after it was checked
             raise PluginError(f"{exc} De site wordt niet gebouwd.") from None
         self._tocs = {page.src: page.toc for page in pages if page.toc is not None}
@@ -221,6 +294,10 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
                 )
             files.append(File.generated(config, target, abs_src_path=str(path)))
         log.info(f"{len(practices)} praktijken, {len(pages)} gegenereerde pagina's")
+        self._bodies, self._used_bodies = self._used_bodies, {}  # only this build's texts
+        self.rendered = []
+        if self._incremental:
+            self._mark_unchanged(files, config, _fingerprint(config, layout))
         self._pages_total = len(files.documentation_pages())
         self._pages_done = 0
         return files
@@ -230,6 +307,7 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
     ) -> str:
         # A practice's text reaches Markdown as ready HTML, which its toc extension skips:
         # the table of contents (and so the search sections) comes from the core.
+        self.rendered.append(page.file.src_uri)
         toc = self._tocs.get(page.file.src_uri)
         if toc is not None:
             page.toc = get_toc(toc_tokens(toc))  # type: ignore[arg-type]
@@ -240,6 +318,32 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
         if boost is not None and isinstance(search, dict) and "boost" not in search:
             page.meta["search"] = {**search, "boost": boost}
         return html
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Under --dirty MkDocs does not read the pages it leaves alone, so their titles would
+        # be missing from the navigation and the footers of the pages it does render.
+        if self._incremental:
+            for item in nav.pages:
+                if item.markdown is None and not item.file.is_modified():
+                    item.read_source(config)
+        return nav
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Under `mkdocs serve --dirty` Material's search plugin merges the previous index with
+        this build's entries, assuming one page was rendered (and the home page's address, '',
+        would match every entry). Merge here instead: the previous entries of every page not
+        rendered now, then this build's; the plugin then writes the index as it is."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        previous = getattr(search, "search_index_prev", None)
+        if not self._incremental or previous is None:
+            return
+        urls = {_page_url(src, config.use_directory_urls) for src in self.rendered}
+        index = search.search_index  # type: ignore[union-attr]
+        index.entries = [
+            entry for entry in previous.entries if entry["location"].partition("#")[0] not in urls
+        ] + index.entries
+        search.search_index_prev = None  # type: ignore[union-attr]
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         # Progress for long builds: every tenth, from 500 pages on.
@@ -343,7 +447,45 @@ class PracticesPlugin(BasePlugin[PracticesConfig]):
     ) -> str:
         if self.site is None or page.file.generated_by:
             return markdown
-        return expand_blocks(markdown, page.file.src_uri, self.site, self.bundle)
+        return expand_blocks(
+            markdown, page.file.src_uri, self.site, self.bundle, config.use_directory_urls
+        )
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _modified() -> bool:
+    return True
+
+
+def _page_url(src: str, directory_urls: bool) -> str:
+    """The page's URL as MkDocs gives it (`Page.url`, relative to the site)."""
+    from .render.paths import url
+
+    return url(src, directory_urls)
+
+
+def _fingerprint(config: MkDocsConfig, layout: Layout) -> tuple:
+    """What every page depends on: the configuration, the theme's templates (the project's
+    overrides) and the lists of the practices. A change in any of them rebuilds every page."""
+    paths = [Path(config.config_file_path)]
+    custom = config.theme.custom_dir
+    folders = [Path(custom)] if custom else []
+    folders += [p for p in layout.practices.iterdir() if p.is_dir() and p.name.startswith("_")]
+    for folder in folders:
+        paths += sorted(p for p in folder.rglob("*") if p.is_file())
+    stats = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            stats.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(stats)
 
 
 def _edit_uri(source: Path, docs_dir: Path) -> str:

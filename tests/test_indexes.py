@@ -35,8 +35,10 @@ def pages(repo_site) -> dict[str, str]:
 
 
 def card_links(markdown: str) -> list[str]:
+    """The title links of the cards (ready HTML, with the final address of each page)."""
     return re.findall(
-        r'<article class="pk-card" markdown>\n<p [^\n]*\n\n\[[^\n]*?\]\(([^)\s]+)\)', markdown
+        r'<article class="pk-card">\n<p [^\n]*\n<p><a class="pk-card__title" href="([^"]+)"',
+        markdown,
     )
 
 
@@ -48,7 +50,7 @@ def test_sdg_13_has_one_card_per_practice_naming_it(repo_site, pages) -> None:
     links = card_links(pages["sdg/13.md"])
     assert len(naming) > 1
     assert len(links) == len(naming)
-    assert sorted(links) == sorted(f"../praktijken/{p.id}.md" for p in naming)
+    assert sorted(links) == sorted(f"../../praktijken/{p.id}/" for p in naming)
 
 
 def test_every_sdg_page_lists_each_of_its_practices_once(repo_site, pages) -> None:
@@ -105,7 +107,7 @@ def test_a_municipality_without_practices_shows_the_neighbourhood_and_invites_on
     assert "## In de buurt" in page and "## Waar de buren aan werken" in page
     near = repo_site.neighbourhoods[town.arrondissement.code]
     links = card_links(page)
-    assert links == [f"../praktijken/{p.id}.md" for p in near.practices]
+    assert links == [f"../../praktijken/{p.id}/" for p in near.practices]
     assert 0 < len(links) <= NEIGHBOURS
     # The arrondissement's own practices come first.
     own = [
@@ -114,7 +116,8 @@ def test_a_municipality_without_practices_shows_the_neighbourhood_and_invites_on
     assert own and near.practices[: len(own)] == own
     assert near.goals_from == "arrondissement"
     top = near.goals[0][0]
-    assert f"](../sdg/{top}.md){{ .pk-sdg" in page.split("## Waar de buren aan werken")[1]
+    neighbours = page.split("## Waar de buren aan werken")[1]
+    assert f'<a class="pk-sdg" href="../../sdg/{top}/"' in neighbours
 
 
 def test_the_neighbourhood_tops_up_from_the_province(project: ProjectDir) -> None:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import allowlist, images
 from ..body import clean_html
@@ -22,11 +23,14 @@ from .text import date_nl, esc, rel
 __all__ = ["Asset", "Bundle", "Page", "SiteOptions", "expand_blocks", "render_site"]
 
 
-def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Page], list[Asset]]:
-    """Every generated page and file of the site, sorted by path."""
+def render_site(
+    site: Site, options: SiteOptions | None = None, clean: Callable[[str], str] = clean_html
+) -> tuple[list[Page], list[Asset]]:
+    """Every generated page and file of the site, sorted by path. `clean` renders a practice's
+    text (`body.clean_html`, or a cache of it that gives the same HTML for the same text)."""
     options = options or SiteOptions()
     # Each practice's text is rendered and cleaned once, then placed on its page and fiche.
-    bodies = {p.id: clean_html(p.body) for p in site.practices}
+    bodies = {p.id: clean(p.body) for p in site.practices}
     pages = [
         Page(paths.CATALOGUE, indexes.catalogue_page(site, options), listed=True),
         Page(paths.SDG_INDEX, indexes.sdg_index(site), listed=True),
@@ -90,19 +94,31 @@ def render_site(site: Site, options: SiteOptions | None = None) -> tuple[list[Pa
 _BLOCK = re.compile(r"<!--\s*praktijken:([a-z-]+)\s*-->")
 
 
-def expand_blocks(markdown: str, src: str, site: Site, bundle: Bundle | None = None) -> str:
-    """Replace `<!-- praktijken:naam -->` markers with generated Markdown."""
+def expand_blocks(
+    markdown: str,
+    src: str,
+    site: Site,
+    bundle: Bundle | None = None,
+    directory_urls: bool = True,
+    finish: Callable[[str], str] | None = None,
+) -> str:
+    """Replace `<!-- praktijken:naam -->` markers with generated Markdown (passed through
+    `finish` when given, e.g. the export's link rewriting for another engine)."""
     if "praktijken:" not in markdown:
         return markdown
 
     def replace(m: re.Match) -> str:
-        block = _block(m.group(1), src, site, bundle)
-        return m.group(0) if block is None else block
+        block = _block(m.group(1), src, site, bundle, directory_urls)
+        if block is None:
+            return m.group(0)
+        return finish(block) if finish else block
 
     return _BLOCK.sub(replace, markdown)
 
 
-def _block(name: str, src: str, site: Site, bundle: Bundle | None) -> str | None:
+def _block(
+    name: str, src: str, site: Site, bundle: Bundle | None, directory_urls: bool = True
+) -> str | None:
     if name == "bundel":
         return _bundle_notice(site, bundle)
     if name == "veiligheid":
@@ -110,7 +126,7 @@ def _block(name: str, src: str, site: Site, bundle: Bundle | None) -> str | None
     if name == "sdg-tegels":
         return indexes.sdg_tiles(site, src)
     if name == "nieuwste":
-        return cards(src, site.newest(5), site.vocab)
+        return cards(src, site.newest(5), site.vocab, directory_urls=directory_urls)
     if name == "cijfers":
         towns = len(site.municipalities.used())
         return (

@@ -9,7 +9,7 @@ from ..model import Practice
 from ..vocab import Vocab
 from . import paths
 from .page import SiteOptions
-from .text import attr, esc, plural, rel, shorten, url
+from .text import attr, esc, html_text, plural, rel, shorten, url
 
 
 def sdg_style(vocab: Vocab, n: int) -> str:
@@ -17,16 +17,24 @@ def sdg_style(vocab: Vocab, n: int) -> str:
     return f'style="--sdg: {goal.colour}; --sdg-text: {goal.text_colour}"'
 
 
-def sdg_badge(src: str, vocab: Vocab, n: int, full: bool = False) -> str:
-    """A coloured link to the goal's page; `full` adds the goal's name."""
+def sdg_badge(
+    src: str, vocab: Vocab, n: int, full: bool = False, directory_urls: bool = True
+) -> str:
+    """A coloured link to the goal's page; `full` adds the goal's name. Ready HTML (as
+    Markdown's attr_list wrote it), with the final address: Markdown has nothing to parse."""
     goal = vocab.goals[n]
     text = f"SDG {n} {goal.name}" if full else f"SDG {n}"
-    title = "" if full else f' "{attr(goal.name)}"'
-    return f"[{esc(text)}]({rel(src, paths.sdg(n))}{title}){{ .pk-sdg {sdg_style(vocab, n)} }}"
+    title = "" if full else f' title="{attr(goal.name)}"'
+    return (
+        f'<a class="pk-sdg" href="{attr(paths.link(src, paths.sdg(n), directory_urls))}" '
+        f"{sdg_style(vocab, n)}{title}>{html_text(text)}</a>"
+    )
 
 
-def sdg_badges(src: str, vocab: Vocab, numbers: Iterable[int], full: bool = False) -> str:
-    return " ".join(sdg_badge(src, vocab, n, full) for n in numbers)
+def sdg_badges(
+    src: str, vocab: Vocab, numbers: Iterable[int], full: bool = False, directory_urls: bool = True
+) -> str:
+    return " ".join(sdg_badge(src, vocab, n, full, directory_urls) for n in numbers)
 
 
 def meta_line(p: Practice, vocab: Vocab) -> str:
@@ -34,40 +42,42 @@ def meta_line(p: Practice, vocab: Vocab) -> str:
     return " · ".join([towns, str(p.jaar), vocab.statuses[p.status].label])
 
 
-def card(src: str, p: Practice, vocab: Vocab, domains: bool = False) -> str:
-    """A practice as a card; `domains` adds its policy domains as a line of labels."""
+def card(
+    src: str, p: Practice, vocab: Vocab, domains: bool = False, directory_urls: bool = True
+) -> str:
+    """A practice as a card, in ready HTML; `domains` adds its policy domains as a line of
+    labels."""
+    href = attr(paths.link(src, paths.practice(p), directory_urls))
     domain_line = (
-        [
-            '<p class="pk-card__domains">'
-            + esc(", ".join(vocab.domains[d].label for d in p.beleidsdomeinen))
-            + "</p>",
-            "",
-        ]
+        '<p class="pk-card__domains">'
+        + html_text(", ".join(vocab.domains[d].label for d in p.beleidsdomeinen))
+        + "</p>\n"
         if domains
-        else []
+        else ""
     )
-    return "\n".join(
-        [
-            '<article class="pk-card" markdown>',
-            f'<p class="pk-card__meta">{esc(meta_line(p, vocab))}</p>',
-            "",
-            f"[{esc(p.titel)}]({rel(src, paths.practice(p))}){{ .pk-card__title }}",
-            "",
-            *domain_line,
-            esc(shorten(p.samenvatting)),
-            "",
-            sdg_badges(src, vocab, p.sdgs),
-            "",
-            "</article>",
-        ]
+    return (
+        '<article class="pk-card">\n'
+        f'<p class="pk-card__meta">{html_text(meta_line(p, vocab))}</p>\n'
+        f'<p><a class="pk-card__title" href="{href}">{html_text(p.titel)}</a></p>\n'
+        f"{domain_line}"
+        f"<p>{html_text(shorten(p.samenvatting))}</p>\n"
+        f"<p>{sdg_badges(src, vocab, p.sdgs, directory_urls=directory_urls)}</p>\n"
+        "</article>"
     )
 
 
-def cards(src: str, practices: Iterable[Practice], vocab: Vocab, domains: bool = False) -> str:
-    items = [card(src, p, vocab, domains) for p in practices]
+def cards(
+    src: str,
+    practices: Iterable[Practice],
+    vocab: Vocab,
+    domains: bool = False,
+    directory_urls: bool = True,
+) -> str:
+    """Cards as one raw HTML block: Markdown leaves it alone."""
+    items = [card(src, p, vocab, domains, directory_urls) for p in practices]
     if not items:
         return ""
-    return '<div class="pk-cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>\n"
+    return '<div class="pk-cards">\n' + "\n".join(items) + "\n</div>\n"
 
 
 def catalogue_link(src: str, label: str, **filters: str | int | list) -> str:

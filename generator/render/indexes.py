@@ -19,9 +19,14 @@ from .components import (
 )
 from .form import FORM_PAGE
 from .page import SiteOptions
-from .text import attr, esc, front_matter, plural, rel
+from .text import attr, esc, front_matter, html_text, plural, rel
 
 NO_SEARCH = {"exclude": True}  # generated index pages stay out of the search index
+
+
+def _urls(options: SiteOptions | None) -> bool:
+    """Whether the site uses directory URLs (links in ready HTML are final addresses)."""
+    return options.directory_urls if options is not None else True
 
 
 # --- SDG's ---------------------------------------------------------------------------------
@@ -86,11 +91,11 @@ def sdg_page(site: Site, n: int, options: SiteOptions | None = None) -> str:
         + catalogue_link(src, "Filter in de catalogus", sdg=n)
         + "\n"
     )
-    parts.append(_cited_targets(site, n, src))
+    parts.append(_cited_targets(site, n, src, _urls(options)))
     parts.append("## Praktijken\n")
     parts.append(_domain_facet(site, n, src))
     # Each practice once, in title order, with its domains on the card.
-    parts.append(cards(src, practices, site.vocab, domains=True))
+    parts.append(cards(src, practices, site.vocab, domains=True, directory_urls=_urls(options)))
     return "\n".join(parts)
 
 
@@ -114,16 +119,20 @@ def _domain_facet(site: Site, n: int, src: str) -> str:
     )
 
 
-def _cited_targets(site: Site, n: int, src: str) -> str:
+def _cited_targets(site: Site, n: int, src: str, directory_urls: bool = True) -> str:
     cited = [(t, ps) for t, ps in site.targets.items() if site.vocab.targets[t].goal == n]
     if not cited:
         return ""
     lines = ["## Subdoelen in de praktijken\n"]
     for t, practices in sorted(cited, key=lambda kv: target_sort_key(kv[0])):
-        links = ", ".join(f"[{esc(p.titel)}]({rel(src, paths.practice(p))})" for p in practices)
-        lines.append(
-            f"**{esc(t)}** {esc(site.vocab.targets[t].text)}  \n"
-            f"<small>{plural(len(practices), 'praktijk', 'praktijken')}:</small> {links}\n"
+        links = ", ".join(
+            f'<a href="{attr(paths.link(src, paths.practice(p), directory_urls))}">'
+            f"{html_text(p.titel)}</a>"
+            for p in practices
+        )
+        lines.append(  # ready HTML: the links of every practice citing the target
+            f"<p><strong>{html_text(t)}</strong> {html_text(site.vocab.targets[t].text)}<br />\n"
+            f"<small>{plural(len(practices), 'praktijk', 'praktijken')}:</small> {links}</p>\n"
         )
     return "\n".join(lines)
 
@@ -172,13 +181,16 @@ def domain_page(site: Site, slug: str, options: SiteOptions | None = None) -> st
     parts.append(
         '<div class="pk-topgoals" markdown>\n'
         + "\n".join(
-            f"- {sdg_badge(src, site.vocab, g, full=True)} {plural(c, 'praktijk', 'praktijken')}"
+            f"- {sdg_badge(src, site.vocab, g, True, _urls(options))} "
+            f"{plural(c, 'praktijk', 'praktijken')}"
             for g, c in top
         )
         + "\n</div>\n"
     )
     parts.append(catalogue_link(src, "Filter in de catalogus", domein=slug) + "\n")
-    parts.append("## Praktijken\n\n" + cards(src, term.practices, site.vocab))
+    parts.append(
+        "## Praktijken\n\n" + cards(src, term.practices, site.vocab, directory_urls=_urls(options))
+    )
     return "\n".join(parts)
 
 
@@ -232,7 +244,7 @@ def municipality_page(site: Site, name: str, options: SiteOptions | None = None)
     if not term.practices:
         return "\n".join(parts + [_without_practices(site, m, src, options)])
     parts.append(catalogue_link(src, "Bekijk in de catalogus", gemeente=m.slug) + "\n")
-    parts.append(cards(src, term.practices, site.vocab))
+    parts.append(cards(src, term.practices, site.vocab, directory_urls=_urls(options)))
     return "\n".join(parts)
 
 
@@ -265,7 +277,7 @@ def _without_practices(site: Site, m, src: str, options: SiteOptions | None) -> 
             f"De nieuwste praktijken uit het arrondissement {esc(m.arrondissement.name)} en de "
             f"provincie [{esc(m.province.name)}]({rel(src, paths.province(m.province.slug))}).\n"
         )
-        parts.append(cards(src, near.practices, site.vocab))
+        parts.append(cards(src, near.practices, site.vocab, directory_urls=_urls(options)))
     if near.goals:
         scope = (
             f"het arrondissement {esc(m.arrondissement.name)}"
@@ -277,7 +289,7 @@ def _without_practices(site: Site, m, src: str, options: SiteOptions | None) -> 
             f"De SDG's die de praktijken uit {scope} het vaakst noemen:\n\n"
             '<div class="pk-topgoals" markdown>\n'
             + "\n".join(
-                f"- {sdg_badge(src, site.vocab, g, full=True)} "
+                f"- {sdg_badge(src, site.vocab, g, True, _urls(options))} "
                 f"{plural(c, 'praktijk', 'praktijken')}"
                 for g, c in near.goals
             )
@@ -321,7 +333,9 @@ def province_page(site: Site, slug: str, options: SiteOptions | None = None) -> 
     parts.append(
         "## SDG's in deze provincie\n\n"
         + " ".join(
-            f'{sdg_badge(src, site.vocab, g)} <small class="pk-times">×{c}</small>' for g, c in top
+            f"{sdg_badge(src, site.vocab, g, directory_urls=_urls(options))} "
+            f'<small class="pk-times">×{c}</small>'
+            for g, c in top
         )
         + "\n"
     )
@@ -334,7 +348,9 @@ def province_page(site: Site, slug: str, options: SiteOptions | None = None) -> 
         )
         + "\n"
     )
-    parts.append("## Praktijken\n\n" + cards(src, term.practices, site.vocab))
+    parts.append(
+        "## Praktijken\n\n" + cards(src, term.practices, site.vocab, directory_urls=_urls(options))
+    )
     return "\n".join(parts)
 
 
@@ -398,9 +414,12 @@ def catalogue_page(site: Site, options: SiteOptions | None = None) -> str:
     """The catalogue: filters are built by docs/javascripts/catalogus.js on top of a plain list
     of every practice, which is what visitors without JavaScript get."""
     src = paths.CATALOGUE
-    items = "\n".join(
-        f"- [{esc(p.titel)}]({rel(src, paths.practice(p))}) "
-        f'<span class="pk-muted">{esc(", ".join(m.name for m in p.gemeenten))}, {p.jaar}</span>'
+    directory_urls = _urls(options)
+    items = "".join(
+        f'<li><a href="{attr(paths.link(src, paths.practice(p), directory_urls))}">'
+        f"{html_text(p.titel)}</a> "
+        f'<span class="pk-muted">{html_text(", ".join(m.name for m in p.gemeenten))}, '
+        f"{p.jaar}</span></li>\n"
         for p in site.practices
     )
     return (
@@ -412,14 +431,15 @@ def catalogue_page(site: Site, options: SiteOptions | None = None) -> str:
             hide=["navigation", "toc"],
         )
         + "# Catalogus\n\n"
-        + '<div id="pk-catalogue" markdown>\n\n'
+        # Ready HTML: one raw block that Markdown leaves alone.
+        + '<div id="pk-catalogue">\n'
         + f'<p class="pk-catalogue__intro">Alle {count_text(len(site.practices))} van '
         + _whose(options)
         + ". Combineer filters om te vinden wat bij jouw bestuur past; de link in de "
-        "adresbalk bewaart je selectie.</p>\n\n"
-        + '<div class="pk-catalogue__fallback" markdown>\n\n'
+        "adresbalk bewaart je selectie.</p>\n"
+        + '<div class="pk-catalogue__fallback">\n<ul>\n'
         + items
-        + "\n\n</div>\n\n"
+        + "</ul>\n</div>\n"
         + "</div>\n\n"
         # Both scripts sit next to this page (catalogus/index.html), so the relative paths
         # hold with and without directory URLs.

@@ -47,3 +47,4 @@ class SiteOptions:
     branch: str = "main"
     bundle: Bundle | None = None
     practices_folder: str = PRACTICES  # relative to the project, as contributors write it
+    editors_email: str | None = None  # mkdocs.yml extra.redactie.email: the form's mail route

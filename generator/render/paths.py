@@ -57,11 +57,20 @@ def url(src: str, directory_urls: bool) -> str:
 
 
 def link(from_src: str, to_src: str, directory_urls: bool) -> str:
-    """The relative link from the page `from_src` to the page or file `to_src`."""
+    """The relative link from the page `from_src` to the page or file `to_src` (as MkDocs
+    writes a Markdown link between them)."""
     here = url(from_src, directory_urls)
     base = here if here.endswith("/") else posixpath.dirname(here) + "/"
     target = url(to_src, directory_urls)
-    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    start = [part for part in base.split("/") if part]
+    parts = [part for part in target.split("/") if part]
+    if {".", ".."} & {*start, *parts}:  # not a normalised path: leave it to relpath
+        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    else:  # posixpath.relpath's answer without its abspath and getcwd calls
+        n = 0
+        while n < len(start) and n < len(parts) and start[n] == parts[n]:
+            n += 1
+        relative = "/".join([".."] * (len(start) - n) + parts[n:]) or "."
     if target.endswith("/") and not relative.endswith("/"):
         relative += "/"
     return relative

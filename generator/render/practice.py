@@ -11,8 +11,9 @@ from ..model import Practice
 from ..taxonomy import Site
 from . import paths
 from .components import cards, sdg_badges
+from .freshness import practice_freshness
 from .meta import PRACTICE_BOOST
-from .text import attr, date_nl, esc, front_matter, rel, url
+from .text import attr, date_nl, esc, front_matter, html_text, url
 
 # The ids of the sections the generator adds; a heading in the text gets another one.
 CONTACT_ID = "contact"
@@ -55,16 +56,21 @@ def practice_page(
             search={"boost": PRACTICE_BOOST},  # above the contributor docs (see meta.py)
         ),
         _notice(p),
+        # The title stays Markdown (its id and permalink as on every page); everything after
+        # it is ready HTML in raw blocks without `markdown`: Markdown has nothing to parse.
         f"# {esc(p.titel)}\n",
-        f"{esc(p.samenvatting)}\n{{ .pk-lead }}\n",
-        f'<div class="pk-badges" markdown>\n{sdg_badges(src, vocab, p.sdgs, full=True)}\n</div>\n',
+        f'<p class="pk-lead">{html_text(p.samenvatting)}</p>\n',
+        '<div class="pk-badges">\n'
+        f"<p>{sdg_badges(src, vocab, p.sdgs, full=True, directory_urls=directory_urls)}</p>\n"
+        "</div>\n",
         _share(online_url),
-        _facts(site, p, src),
-        _image(p, src),
+        _facts(site, p, src, directory_urls),
+        _image(p, src, directory_urls),
         # Ready HTML, cleaned by the allowlist: Markdown leaves a raw HTML block alone.
         '<div class="pk-body">\n' + body.html.strip() + "\n</div>\n",
         _contact(p),
         _links(p),
+        practice_freshness(site, p, directory_urls),
         _related(
             "Gerelateerde praktijken",
             RELATED_ID,
@@ -72,6 +78,7 @@ def practice_page(
             site.related[p.id],
             site,
             src,
+            directory_urls,
         ),
         _related(
             "Uit de buurt",
@@ -80,6 +87,7 @@ def practice_page(
             site.nearby[p.id],
             site,
             src,
+            directory_urls,
         ),
         _print_footer(p, online_url),
     ]
@@ -108,15 +116,16 @@ def _notice(p: Practice) -> str:
         return ""
     # Kept out of the search index, so search results preview the practice, not the notice.
     return (
-        '<div class="pk-notice" data-search-exclude markdown>\n\n'
-        '!!! info "Illustratief voorbeeld"\n\n'
-        "    Deze praktijk is een illustratief voorbeeld uit de startcollectie van de "
+        '<div class="pk-notice" data-search-exclude>\n'
+        '<div class="admonition info">\n'
+        '<p class="admonition-title">Illustratief voorbeeld</p>\n'
+        "<p>Deze praktijk is een illustratief voorbeeld uit de startcollectie van de "
         "databank. Ze toont het soort actie dat een gemeente kan opzetten, maar is geen "
-        "verslag van wat de genoemde gemeente(n) echt deden.\n\n</div>\n"
+        "verslag van wat de genoemde gemeente(n) echt deden.</p>\n</div>\n</div>\n"
     )
 
 
-def _facts(site: Site, p: Practice, src: str) -> str:
+def _facts(site: Site, p: Practice, src: str, directory_urls: bool = True) -> str:
     vocab = site.vocab
     rows: list[tuple[str, str]] = []
 
@@ -124,54 +133,54 @@ def _facts(site: Site, p: Practice, src: str) -> str:
         if value:
             rows.append((label, value))
 
-    towns = ", ".join(f"[{esc(m.name)}]({rel(src, paths.municipality(m))})" for m in p.gemeenten)
+    def a(text: str, target: str) -> str:
+        return f'<a href="{attr(paths.link(src, target, directory_urls))}">{html_text(text)}</a>'
+
+    towns = ", ".join(a(m.name, paths.municipality(m)) for m in p.gemeenten)
     row("Gemeente" if len(p.gemeenten) == 1 else "Gemeenten", towns)
     provinces = [vocab_province(site, slug) for slug in p.provinces]
     row(
         "Provincie" if len(provinces) == 1 else "Provincies",
-        ", ".join(f"[{esc(name)}]({rel(src, paths.province(slug))})" for slug, name in provinces),
+        ", ".join(a(name, paths.province(slug)) for slug, name in provinces),
     )
     row(
         "Beleidsdomeinen" if len(p.beleidsdomeinen) > 1 else "Beleidsdomein",
-        ", ".join(
-            f"[{esc(vocab.domains[d].label)}]({rel(src, paths.domain(d))})"
-            for d in p.beleidsdomeinen
-        ),
+        ", ".join(a(vocab.domains[d].label, paths.domain(d)) for d in p.beleidsdomeinen),
     )
-    row("Status", esc(vocab.statuses[p.status].label))
+    row("Status", html_text(vocab.statuses[p.status].label))
     row("Startjaar", str(p.jaar))
     if p.lmb_categorie:
-        row("Lokaal mondiaal beleid", esc(vocab.lmb_categories[p.lmb_categorie].label))
-    row("Principes", ", ".join(esc(vocab.principles[s].label) for s in p.principes))
+        row("Lokaal mondiaal beleid", html_text(vocab.lmb_categories[p.lmb_categorie].label))
+    row("Principes", ", ".join(html_text(vocab.principles[s].label) for s in p.principes))
     if p.subdoelen:
         row(
             "Subdoelen",
             ", ".join(
-                f'<abbr title="{attr(vocab.targets[t].text)}">{esc(t)}</abbr>' for t in p.subdoelen
+                f'<abbr title="{attr(vocab.targets[t].text)}">{html_text(t)}</abbr>'
+                for t in p.subdoelen
             ),
         )
-    row("Partnerlanden", ", ".join(esc(vocab.countries[c]) for c in p.partnerlanden))
-    row("Partners", ", ".join(esc(x) for x in p.partners))
+    row("Partnerlanden", ", ".join(html_text(vocab.countries[c]) for c in p.partnerlanden))
+    row("Partners", ", ".join(html_text(x) for x in p.partners))
     if p.bron:
-        row("Bron", esc(p.bron))
+        row("Bron", html_text(p.bron))
     if p.bijgewerkt:
         row("Bijgewerkt", date_nl(p.bijgewerkt))
-    lines = [f"{label}\n:   {value}\n" for label, value in rows]
-    return '<div class="pk-facts" markdown>\n\n' + "\n".join(lines) + "\n</div>\n"
+    lines = [f"<dt>{label}</dt>\n<dd>{value}</dd>\n" for label, value in rows]
+    return '<div class="pk-facts">\n<dl>\n' + "".join(lines) + "</dl>\n</div>\n"
 
 
 def vocab_province(site: Site, slug: str) -> tuple[str, str]:
     return slug, site.provinces.terms[slug].label
 
 
-def _image(p: Practice, src: str) -> str:
+def _image(p: Practice, src: str, directory_urls: bool = True) -> str:
     if p.afbeelding is None:
         return ""
-    relative = image_relative(p)
-    target = rel(src, paths.image(relative))
+    target = paths.link(src, paths.image(image_relative(p)), directory_urls)
     return (
-        f'<figure class="pk-figure" markdown>\n\n![{esc(p.afbeelding.alt)}]({target})'
-        "{ loading=lazy }\n\n</figure>\n"
+        f'<figure class="pk-figure">\n<p><img alt="{attr(p.afbeelding.alt)}" loading="lazy" '
+        f'src="{attr(target)}" /></p>\n</figure>\n'
     )
 
 
@@ -183,40 +192,58 @@ def image_relative(p: Practice) -> str:
     return f"{images.FOLDER}/{p.afbeelding.file.name}"
 
 
+def _heading(text: str, anchor: str, attributes: str = "") -> str:
+    """An h2 as Markdown's toc extension writes it (id and permalink); the table of contents
+    of a practice page comes from the core (`practice_page`)."""
+    return (
+        f'<h2{attributes} id="{anchor}">{html_text(text)}<a class="headerlink" href="#{anchor}" '
+        'title="Link naar deze sectie">&para;</a></h2>\n'
+    )
+
+
 def _contact(p: Practice) -> str:
     c = p.contact
     if c is None:
         return ""
-    lines = [f"## Contact {{ #{CONTACT_ID} }}\n"]
-    who = ", ".join(esc(x) for x in (c.dienst, c.naam) if x)
-    lines.append(who + "  ")
+    lines = [html_text(", ".join(x for x in (c.dienst, c.naam) if x))]
     if c.email:
-        lines.append(f"[{esc(c.email)}]({url(f'mailto:{c.email}')})  ")
+        lines.append(f'<a href="{attr(url(f"mailto:{c.email}"))}">{html_text(c.email)}</a>')
     if c.url:
-        lines.append(f"[{esc(c.url)}]({url(c.url)})")
-    return "\n".join(lines) + "\n"
+        lines.append(f'<a href="{attr(url(c.url))}">{html_text(c.url)}</a>')
+    text = "<br />\n".join(line for line in lines if line)
+    return _heading("Contact", CONTACT_ID) + f"<p>{text}</p>\n"
 
 
 def _links(p: Practice) -> str:
     if not p.links:
         return ""
-    items = "\n".join(f"- [{esc(link.titel)}]({url(link.url)})" for link in p.links)
-    return f"## Meer lezen {{ #{LINKS_ID} }}\n\n{items}\n"
+    items = "".join(
+        f'<li><a href="{attr(url(link.url))}">{html_text(link.titel)}</a></li>\n'
+        for link in p.links
+    )
+    return _heading("Meer lezen", LINKS_ID) + f"<ul>\n{items}</ul>\n"
 
 
 def _related(
-    title: str, anchor: str, intro: str, practices: list[Practice], site: Site, src: str
+    title: str,
+    anchor: str,
+    intro: str,
+    practices: list[Practice],
+    site: Site,
+    src: str,
+    directory_urls: bool = True,
 ) -> str:
     if not practices:
         return ""
-    listing = cards(src, practices, site.vocab)
+    listing = cards(src, practices, site.vocab, directory_urls=directory_urls)
     # The same cards appear on some twenty pages: out of the search index (Material skips an
     # excluded heading's whole section), so a word finds the practice itself, not its
     # neighbours.
     return (
-        f"## {title} {{ #{anchor} .pk-noprint data-search-exclude }}\n\n"
-        f'<div class="pk-noprint" data-search-exclude markdown>\n\n{intro}\n\n{listing}\n'
-        "</div>\n"
+        _heading(title, anchor, ' class="pk-noprint" data-search-exclude')
+        + f'<div class="pk-noprint" data-search-exclude>\n<p>{html_text(intro)}</p>\n'
+        + listing
+        + "</div>\n"
     )
 
 

@@ -45,6 +45,12 @@ def _escape_list_start(text: str) -> str:
     return text[: m.start(2)] + escaped + text[m.end(2) :]
 
 
+@lru_cache(maxsize=65536)  # titles and summaries appear on some twenty pages
+def html_text(text: str) -> str:
+    """Text shown as is inside ready HTML (escaped as Python-Markdown writes text)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def attr(text: str) -> str:
     """A value inside an attribute in attr_list `{ key="..." }` or raw HTML."""
     return (
