@@ -324,6 +324,9 @@ def _schema_id(text: str | bytes) -> str | None:
     return data.get("$id") if isinstance(data, dict) else None
 
 
+ENGINES = ("mkdocs", "zensical")  # generator.export.ENGINES, without importing it for `check`
+
+
 def _register_export(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser(
         "export",
@@ -339,6 +342,13 @@ def _register_export(sub: argparse._SubParsersAction) -> None:
         metavar="MAP",
         help="doelmap: nieuw, leeg of een eerdere export (die wordt vervangen)",
     )
+    export.add_argument(
+        "--motor",
+        choices=ENGINES,
+        default="mkdocs",
+        help="voor welke motor de links in de HTML-blokken geschreven worden: mkdocs "
+        "(standaard, ook ProperDocs) of zensical",
+    )
     export.set_defaults(run=run_export)
 
 
@@ -352,7 +362,7 @@ def run_export(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         print(report.summary(project.files, project.problems), file=sys.stderr)
         return 1
-    count = export_site(project, read_settings(args.project), args.out)
+    count = export_site(project, read_settings(args.project), args.out, args.motor)
     print(f"{count} pagina's geschreven naar {args.out}")
     return 0
 

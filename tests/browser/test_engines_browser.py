@@ -37,10 +37,6 @@ def test_pages_load_nothing_from_outside_on_zensical(zensical_url, watched) -> N
         assert watch.outside == [] and watch.errors == [], url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="op Zensical laden formulier-data.js en formulier.js niet (docs/toekomst.md)",
-)
 def test_the_form_is_built_on_zensical(zensical_url, watched) -> None:
     watch = watched(zensical_url)
     watch.page.goto(zensical_url + "bijdragen/nieuwe-praktijk/")
