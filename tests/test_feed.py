@@ -113,3 +113,19 @@ def test_the_feed_is_deterministic_and_published_at_the_root(site) -> None:
     _, assets = render_site(site, options)
     published = {a.src: a.content for a in assets}
     assert published["feed.xml"] == feed.atom_feed(site, options)
+
+
+def test_every_page_links_the_feed_for_feed_readers(tmp_path) -> None:
+    from sitebuild import build, front, make_site
+
+    make_site(tmp_path, {"gent.md": front("Gent doet mee", ["Gent"], [13], ["mobiliteit"])})
+    site = build(tmp_path)
+    for page in ("index.html", "sdg/13/index.html", "praktijken/gent/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        found = re.search(
+            r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', text
+        )
+        assert found, page
+        assert (site / page).parent.joinpath(found.group(1)).resolve() == (
+            site / "feed.xml"
+        ).resolve()
