@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .dutch import date_nl
 from .reference import P_LABELS, fold
 from .taxonomy import Site, goals_by_p
 from .textsafe import shown
@@ -243,25 +244,6 @@ def reference_date(
 
 
 # --- Dutch --------------------------------------------------------------------------------
-
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-def date_nl(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def number(n: int) -> str:

@@ -132,7 +132,7 @@ def command_date(environ: dict[str, str] | None = None) -> tuple[dt.date, str]:
 
 
 def _since_nl(s: StalePractice) -> str:
-    from .render.text import date_nl
+    from .dutch import date_nl
 
     if s.dated:
         return f"laatst bijgewerkt op {date_nl(s.since)}"
@@ -140,7 +140,7 @@ def _since_nl(s: StalePractice) -> str:
 
 
 def summary_nl(count: int, total: int, years: int, reference: dt.date) -> str:
-    from .render.text import date_nl
+    from .dutch import date_nl
 
     noun = "praktijk is" if count == 1 else "praktijken zijn"
     return (

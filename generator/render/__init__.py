@@ -12,13 +12,14 @@ from collections.abc import Callable
 
 from .. import allowlist, images
 from ..body import clean_html
+from ..dutch import date_nl
 from ..reference import fold
 from ..taxonomy import Site
 from . import catalogue, cijfers, feed, fiches, fields, form, indexes, paths
 from .components import cards, count_text
 from .page import Asset, Bundle, Page, SiteOptions
 from .practice import image_relative, practice_page
-from .text import date_nl, esc, rel
+from .text import esc, rel
 
 __all__ = ["Asset", "Bundle", "Page", "SiteOptions", "expand_blocks", "render_site"]
 

@@ -7,11 +7,11 @@ import html
 import json
 
 from ..body import place
+from ..dutch import date_nl
 from ..model import Practice
 from ..taxonomy import Site
 from . import paths
 from .practice import body_links
-from .text import date_nl
 
 FICHES_SCRIPT = "catalogus/fiches-data.js"
 

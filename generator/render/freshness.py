@@ -18,12 +18,13 @@ import datetime as dt
 import weakref
 from urllib.parse import quote
 
+from ..dutch import date_nl
 from ..model import Practice
 from ..stale import DEFAULT_YEARS, is_stale, last_update
 from ..taxonomy import Site
 from . import paths
 from .form import FORM_PAGE
-from .text import attr, date_nl
+from .text import attr
 
 EDIT_PARAMETER = "wijzig"
 

@@ -7,13 +7,14 @@ from urllib.parse import quote
 from .. import images
 from ..body import Heading, LinkResolver, clean_html, place
 from ..bodycheck import link_target
+from ..dutch import date_nl
 from ..model import Practice
 from ..taxonomy import Site
 from . import paths
 from .components import cards, sdg_badges
 from .freshness import practice_freshness
 from .meta import PRACTICE_BOOST
-from .text import attr, date_nl, esc, front_matter, html_text, url
+from .text import attr, esc, front_matter, html_text, url
 
 # The ids of the sections the generator adds; a heading in the text gets another one.
 CONTACT_ID = "contact"

@@ -7,20 +7,6 @@ import posixpath
 import re
 from functools import lru_cache
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 # Python-Markdown's escapable characters (plus '|', which its tables extension adds): a
 # backslash before any other character would show up on the page. '-', '+' and '.' only
 # matter where they could start a list, so they are escaped only there.
@@ -94,10 +80,6 @@ def _html_safe(value: object) -> object:
     if isinstance(value, list):
         return [_html_safe(v) for v in value]
     return value
-
-
-def date_nl(day) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def plural(n: int, one: str, many: str) -> str:
