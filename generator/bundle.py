@@ -96,9 +96,7 @@ def run_bundle(args: argparse.Namespace) -> int:
         check_output(root, args.out)
     project = load_project(root)
     if project.errors:
-        for line in report.as_text(project.errors):
-            print(line, file=sys.stderr)
-        print(report.summary(project.files, project.problems), file=sys.stderr)
+        report.print_errors(project.errors, project.files, project.problems)
         print("De bundel wordt niet gemaakt: los eerst de fouten op.", file=sys.stderr)
         return 1
     selection, problems = _selection(args, project)

@@ -358,9 +358,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     project = load_project(args.project)
     if project.errors:
-        for line in report.as_text(project.errors):
-            print(line, file=sys.stderr)
-        print(report.summary(project.files, project.problems), file=sys.stderr)
+        report.print_errors(project.errors, project.files, project.problems)
         return 1
     count = export_site(project, read_settings(args.project), args.out, args.motor)
     print(f"{count} pagina's geschreven naar {args.out}")

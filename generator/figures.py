@@ -583,9 +583,7 @@ def run(args: argparse.Namespace) -> int:
 
     project = load_project(args.project)
     if project.errors:
-        for line in report.as_text(project.errors):
-            print(line, file=sys.stderr)
-        print(report.summary(project.files, project.problems), file=sys.stderr)
+        report.print_errors(project.errors, project.files, project.problems)
         return 1
     selection = Selection.from_query(args.selectie)
     site = build_site([p for p in project.practices if selection.matches(p)], project.vocab)

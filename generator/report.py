@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterable
 
 from .model import Problem
@@ -20,6 +21,14 @@ def summary(files: int, problems: list[Problem]) -> str:
         f"{files} {noun} gecontroleerd: {errors} {'fout' if errors == 1 else 'fouten'}, "
         f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
     )
+
+
+def print_errors(errors: Iterable[Problem], files: int, problems: list[Problem]) -> None:
+    """The errors that stop a command, and the summary line, on stderr (export, bundle,
+    cijfers refuse to work on a project with errors)."""
+    for line in as_text(errors):
+        print(line, file=sys.stderr)
+    print(summary(files, problems), file=sys.stderr)
 
 
 def as_text(problems: Iterable[Problem]) -> list[str]:
